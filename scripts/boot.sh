@@ -1,0 +1,49 @@
+#!/bin/sh
+# Boot build NAME in QEMU with its initramfs; the serial console goes to
+# the terminal and to $OUT/NAME/boot.log. Exits 124 on the hard timeout.
+# usage: boot.sh NAME [KERNEL-PARAMETER...]
+# Env: QEMU_ACCEL (tcg | kvm), SMP (vCPUs, default 4), POSSIBLE_CPUS (boot
+# that many possible CPUs with SMP of them online), MEM, BOOT_TIMEOUT (s),
+# BOOT_LOG (log path).
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 1 ] || die "usage: boot.sh NAME [KERNEL-PARAMETER...]"
+obj=$OUT/$1
+shift
+[ "$ARCH" = x86_64 ] || die "boot: only ARCH=x86_64 guests are booted (ARCH=$ARCH)"
+need qemu-system-x86_64 qemu-system-x86
+kernel=$obj/arch/x86/boot/bzImage
+[ -f "$kernel" ] || die "no kernel $kernel; run the build first"
+[ -f "$obj/initramfs.cpio" ] || die "no initramfs in $obj; run scripts/initramfs.sh"
+
+accel=${QEMU_ACCEL:-tcg}
+case $accel in
+tcg) cpu=max ;;
+kvm) cpu=host ;;
+*) die "QEMU_ACCEL=$accel: use tcg or kvm" ;;
+esac
+smp=${SMP:-4}
+append="console=ttyS0 loglevel=4 panic=-1 oops=panic"
+qsmp=$smp
+# Under TCG no hypervisor is detected and -smp N,maxcpus=M gives only N
+# possible CPUs: boot M vCPUs and let the kernel bring up only SMP of them.
+if [ -n "${POSSIBLE_CPUS:-}" ]; then
+	qsmp=$POSSIBLE_CPUS
+	append="$append maxcpus=$smp"
+fi
+log=${BOOT_LOG:-$obj/boot.log}
+timeout=${BOOT_TIMEOUT:-900}
+
+log "boot[${obj##*/}]: qemu $accel, $qsmp vCPUs ($smp online), timeout ${timeout}s, log $log"
+
+# shellcheck disable=SC2094 # tee writes the log that nothing else reads here
+timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
+	-m "${MEM:-1024}" -smp "$qsmp" -nographic -no-reboot \
+	-kernel "$kernel" -initrd "$obj/initramfs.cpio" \
+	-append "$append $*" </dev/null 2>&1 | tee "$log" || true
+# POSIX sh has no pipefail: timeout's status is lost in the pipe, so tell
+# a hang from the log instead (the guest always ends with its marker).
+grep -q "^CALL-COUNTER: END" "$log" || exit 124
+exit 0

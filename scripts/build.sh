@@ -1,0 +1,92 @@
+#!/bin/sh
+# Configure and build the work tree out of tree.
+# usage: build.sh NAME FRAGMENT...
+#   NAME      build directory $OUT/NAME
+#   FRAGMENT  a config fragment: a path (checked: every option must end up
+#             in .config as asked), or tree:PATH for a fragment of the
+#             kernel tree (merged, not checked: generic fragments name
+#             options of other architectures)
+# The config is tinyconfig + the fragments, merged with merge_config.sh.
+# Env: ARCH (x86_64, i386, arm64), JOBS, W (passed as W=), TARGETS (make
+# goals, default: the kernel image and modules).
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 1 ] || die "usage: build.sh NAME FRAGMENT..."
+name=$1
+shift
+obj=$OUT/$name
+mkdir -p "$obj"
+
+case $ARCH in
+x86_64 | i386) image=bzImage cross= ;;
+arm64) image=Image cross=aarch64-linux-gnu- ;;
+*) die "ARCH=$ARCH is not supported (x86_64, i386, arm64)" ;;
+esac
+need "${cross}gcc" "gcc-${cross%-}"
+need ccache ccache
+
+kmake() {
+	make -C "$WORK_TREE" O="$obj" ARCH="$ARCH" ${cross:+CROSS_COMPILE=$cross} \
+		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" ${W:+W=$W} "$@"
+}
+
+# Fragment paths: repository-relative or absolute; tree:PATH in the kernel.
+frags=
+checked=
+for f in "$@"; do
+	case $f in
+	tree:*) p=$WORK_TREE/${f#tree:} ;;
+	/*) p=$f; checked="$checked $p" ;;
+	*) p=$TOP/$f; checked="$checked $p" ;;
+	esac
+	[ -f "$p" ] || die "config fragment $f not found ($p)"
+	frags="$frags $p"
+done
+
+# Reconfigure only when a fragment or the tree's Kconfig changed, so that
+# an unchanged second run rebuilds nothing.
+stamp=$( { echo "$ARCH"; for p in $frags; do echo "$p"; cat "$p"; done
+	git -C "$WORK_TREE" rev-parse HEAD; } | sha256sum | cut -d' ' -f1)
+if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
+	log "build[$name]: configuring: tinyconfig +$(for p in $frags; do printf ' %s' "${p##*/}"; done)"
+	kmake -s tinyconfig >/dev/null
+	# shellcheck disable=SC2086 # $frags is a list of paths without blanks
+	(cd "$WORK_TREE" && ARCH=$ARCH CROSS_COMPILE=$cross \
+		scripts/kconfig/merge_config.sh -m -O "$obj" "$obj/.config" $frags >"$obj/merge.log" 2>&1) ||
+		die "build[$name]: merge_config.sh failed, see $obj/merge.log"
+	kmake -s olddefconfig >/dev/null
+	# merge_config drops options whose dependencies are unmet, silently.
+	bad=$(for p in $checked; do
+		sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/&/p' \
+			-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/&/p' "$p" |
+			while IFS= read -r want; do
+				opt=$(echo "$want" | sed 's/^# //; s/[= ].*//')
+				got=$(grep -E "^($opt=|# $opt is not set)" "$obj/.config" || echo "# $opt is not set")
+				[ "$want" = "$got" ] || echo "  ${p##*/}: asked '$want', got '$got'"
+			done
+	done)
+	if [ -n "$bad" ]; then
+		rm -f "$obj/.config.stamp"
+		die "build[$name]: options not set as asked (unmet dependencies?):
+$bad"
+	fi
+	echo "$stamp" >"$obj/.config.stamp"
+fi
+
+targets=${TARGETS:-$image modules}
+log "build[$name]: make -j$JOBS $targets ($ARCH${W:+, W=$W})"
+# shellcheck disable=SC2086 # $targets is a list of make goals
+kmake -s -j"$JOBS" $targets >"$obj/build.log" 2>&1 || {
+	grep -E 'error|Error' "$obj/build.log" | head -n 20 >&2
+	die "build[$name]: make failed, see $obj/build.log"
+}
+# Warnings are kept for the upstream checks (W=1 comparison).
+grep -E 'warning:' "$obj/build.log" >"$obj/warnings.log" || true
+
+case " $targets " in *" modules "*)
+	rm -rf "$obj/staging"
+	kmake -s INSTALL_MOD_PATH="$obj/staging" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+esac
+log "build[$name]: done ($(wc -l <"$obj/warnings.log") warning lines)"

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Make the guest's initramfs for build NAME: busybox, the series' kselftests
+# (statically linked), the modules from the build's staging dir, /init.
+# usage: initramfs.sh NAME  -> $OUT/NAME/initramfs.cpio
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -eq 1 ] || die "usage: initramfs.sh NAME"
+obj=$OUT/$1
+[ -f "$obj/.config" ] || die "no build $obj; run scripts/build.sh $1 first"
+busybox=${BUSYBOX:-/bin/busybox}
+[ -x "$busybox" ] || die "no $busybox; install busybox-static"
+need cpio cpio
+
+# The series' kselftests: every selftest directory the series adds.
+targets=$(series_selftests)
+ksft=$obj/kselftest-install
+rm -rf "$ksft"
+if [ -n "$targets" ]; then
+	log "initramfs[$1]: kselftests: $targets"
+	make -C "$WORK_TREE" O="$obj" ARCH="$ARCH" -s headers >/dev/null 2>"$obj/headers.log" ||
+		die "make headers failed, see $obj/headers.log"
+	# shellcheck disable=SC2086 # $targets is a list of directory names
+	make -C "$WORK_TREE/tools/testing/selftests" O="$obj" TARGETS="$targets" \
+		USERLDFLAGS=-static INSTALL_PATH="$ksft" install >"$obj/kselftest.log" 2>&1 || {
+		tail -n 20 "$obj/kselftest.log" >&2
+		die "building the kselftests ($targets) failed, see $obj/kselftest.log"
+	}
+	grep 'warning:' "$obj/kselftest.log" >&2 || true
+fi
+
+root=$obj/initramfs
+rm -rf "$root"
+mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/etc" "$root/proc" \
+	"$root/sys" "$root/dev" "$root/tmp" "$root/lib/modules"
+cp "$busybox" "$root/bin/busybox"
+for applet in $("$busybox" --list); do
+	[ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+done
+cp "$TOP/scripts/guest/timeout" "$root/usr/bin/timeout"
+cp "$TOP/scripts/guest/init" "$root/init"
+cp "$TOP/scripts/guest/splat-patterns" "$root/etc/splat-patterns"
+echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
+echo 'nobody:x:65534:65534:nobody:/:/bin/false' >>"$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+[ -d "$obj/staging/lib/modules" ] && cp -a "$obj/staging/lib/modules/." "$root/lib/modules/"
+[ -d "$ksft" ] && cp -a "$ksft" "$root/kselftest"
+
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$obj/initramfs.cpio.tmp"
+mv "$obj/initramfs.cpio.tmp" "$obj/initramfs.cpio"
+log "initramfs[$1]: $obj/initramfs.cpio ($(du -k "$obj/initramfs.cpio" | cut -f1) KiB)"

@@ -1,0 +1,38 @@
+# shellcheck shell=sh disable=SC2034
+# Common definitions for the pipeline scripts; sourced, never run.
+# Paths, the pin, and error helpers live here so that no script repeats them.
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/pin.env
+. "$TOP/scripts/pin.env"
+
+CACHE=${CALL_COUNTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/call-counter}
+OUT=${OUT:-$CACHE/out}
+JOBS=${JOBS:-$(nproc)}
+ARCH=${ARCH:-x86_64}
+export CCACHE_DIR="${CCACHE_DIR:-$CACHE/ccache}"
+
+# The pristine base git tree: the user's KERNEL_SRC or the one tree.sh makes.
+BASE_TREE=${KERNEL_SRC:-$CACHE/linux}
+# The tree the series is applied in: a worktree so the base stays untouched.
+WORK_TREE=${WORK_TREE:-$CACHE/work}
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# need CMD PACKAGE: fail with the package to install when CMD is missing.
+need() {
+	command -v "$1" >/dev/null 2>&1 ||
+		die "'$1' not found; install Debian package '$2' (make deps)"
+}
+
+base_commit() { git -C "$BASE_TREE" rev-parse "$BASE_TAG^{commit}"; }
+
+# Selftest directories (under tools/testing/selftests) the applied series adds.
+series_selftests() {
+	git -C "$WORK_TREE" diff --name-only "$(base_commit)" HEAD -- tools/testing/selftests |
+		sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u | tr '\n' ' '
+}
+
+# True when the work tree holds no patch of the series.
+series_empty() { [ "$(git -C "$WORK_TREE" rev-parse HEAD)" = "$(base_commit)" ]; }

@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""Judge a guest's serial log: KUnit KTAP, kselftest TAP, kernel splats.
+
+usage: report.py LOG [--expect-suite NAME]... [--expect-kselftest]
+                     [--no-skip] [--label TEXT]
+
+Prints the TAP it found, the lines that explain a failure, and a closing
+"VERDICT: PASS|FAIL ..." line; exits 0 on PASS, 1 on FAIL.
+"""
+import argparse
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MARK = "CALL-COUNTER: "
+RESULT = re.compile(r"^(?P<indent>\s*)(?P<not>not )?ok \d+ (?P<name>[^#]*?)\s*(#\s*(?P<directive>\w+).*)?$")
+
+
+def section(lines, begin, end):
+    """Lines strictly between the first line starting with begin and end."""
+    out, inside = [], False
+    for line in lines:
+        if line.startswith(MARK + begin):
+            inside = True
+        elif line.startswith(MARK + end):
+            return out, True
+        elif inside:
+            out.append(line)
+    return out, False
+
+
+def tap_results(lines, strip_prefix=""):
+    """(indent, ok, name, directive) of each result line."""
+    res = []
+    for line in lines:
+        if strip_prefix and line.startswith(strip_prefix):
+            line = line[len(strip_prefix):]
+        m = RESULT.match(line)
+        if m:
+            res.append((len(m["indent"]), not m["not"], m["name"].strip(),
+                        (m["directive"] or "").upper()))
+    return res
+
+
+def quote(lines, what, n=25):
+    print(f"--- {what} ---")
+    for line in lines[-n:]:
+        print("    " + line)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("log")
+    ap.add_argument("--expect-suite", action="append", default=[])
+    ap.add_argument("--expect-kselftest", action="store_true")
+    ap.add_argument("--no-skip", action="store_true",
+                    help="a skipped KUnit case is a failure")
+    ap.add_argument("--label", default="guest")
+    args = ap.parse_args()
+
+    with open(args.log, errors="replace") as f:
+        lines = [l.rstrip("\r\n").replace("\r", "") for l in f]
+    fails, summary = [], []
+
+    if not any(l.startswith(MARK + "END") for l in lines):
+        panic = [i for i, l in enumerate(lines) if "Kernel panic" in l or "BUG:" in l]
+        if panic:
+            quote(lines[max(0, panic[0] - 30):panic[0] + 10], "guest crashed")
+            fails.append("guest panicked: " + lines[panic[0]].strip())
+        else:
+            quote(lines, "last lines before the timeout")
+            fails.append("guest hang: no end marker before the timeout")
+        print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))
+        return 1
+
+    # KUnit
+    ktap, _ = section(lines, "KTAP BEGIN", "KTAP END")
+    if ktap:
+        print("--- KUnit KTAP ---")
+        print("\n".join(ktap))
+    res = tap_results(ktap)
+    suites = {n: ok for ind, ok, n, d in res if ind == 0}
+    cases = [r for r in res if r[0] > 0]
+    for s in args.expect_suite:
+        if s not in suites:
+            fails.append(f"KUnit suite {s} did not run")
+    bad = [f"{n}" for ind, ok, n, d in res if not ok and d != "SKIP"]
+    skipped = [n for ind, ok, n, d in cases if d == "SKIP"]
+    if bad:
+        fails.append("KUnit failed: " + ", ".join(bad))
+    if skipped and args.no_skip:
+        fails.append("KUnit skipped: " + ", ".join(skipped))
+    if res:
+        passed = sum(1 for c in cases if c[1] and c[3] != "SKIP")
+        summary.append(f"kunit {passed}/{len(cases)} passed, {len(skipped)} skipped")
+
+    # kselftest
+    ksft, ended = section(lines, "KSELFTEST BEGIN", "KSELFTEST END")
+    if args.expect_kselftest and not ksft:
+        fails.append("kselftest did not run")
+    if ksft:
+        print("--- kselftest TAP ---")
+        print("\n".join(ksft))
+        if not ended:
+            fails.append("kselftest output has no end marker")
+        top = [r for r in tap_results(ksft) if r[0] == 0]
+        inner = tap_results(ksft, "# ")
+        inner = [r for r in inner if r[0] == 0]
+        for ind, ok, n, d in top:
+            if not ok:
+                fails.append(f"kselftest {n} failed" + (f" ({d})" if d else ""))
+        if not top:
+            fails.append("kselftest printed no result")
+        ipass = sum(1 for r in inner if r[1] and r[3] != "SKIP")
+        iskip = sum(1 for r in inner if r[3] == "SKIP")
+        summary.append(f"kselftest {ipass}/{len(inner)} passed, {iskip} skipped")
+        for r in inner:
+            if not r[1] and r[3] != "SKIP":
+                print(f"    failed: {r[2]}")
+
+    # splats
+    dmesg, _ = section(lines, "DMESG BEGIN", "DMESG END")
+    with open(os.path.join(HERE, "guest", "splat-patterns")) as f:
+        pats = [re.compile(p.strip()) for p in f if p.strip()]
+    hits = [i for i, l in enumerate(dmesg) if any(p.search(l) for p in pats)]
+    if hits:
+        quote(dmesg[max(0, hits[0] - 5):hits[0] + 30], "kernel splat")
+        fails.append(f"{len(hits)} splat line(s) in dmesg, first: {dmesg[hits[0]].strip()}")
+    summary.append(f"{len(hits)} splats")
+
+    if not ktap and not ksft and not args.expect_suite and not args.expect_kselftest:
+        summary.insert(0, "no test ran (the series is empty)")
+    if fails:
+        print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))
+        return 1
+    print(f"VERDICT: PASS [{args.label}] " + ", ".join(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Test one kernel configuration of the applied series in QEMU: build it,
+# make its initramfs, boot it, judge the log.
+# usage: run-guest.sh NAME FRAGMENT...   (fragments as for build.sh)
+# Env: DURATION (kselftest stress seconds), THREADS, SEED, and boot.sh's.
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 1 ] || die "usage: run-guest.sh NAME FRAGMENT..."
+name=$1
+shift
+here=$(dirname "$0")
+
+# The series' own options only exist once the series is applied; the
+# kselftests' config files are asked for (and checked) like ours.
+expect=
+if ! series_empty; then
+	set -- "$@" configs/call-counter.config
+	for t in $(series_selftests); do
+		[ -f "$WORK_TREE/tools/testing/selftests/$t/config" ] &&
+			set -- "$@" "$WORK_TREE/tools/testing/selftests/$t/config"
+	done
+	expect="--expect-suite call_counter --expect-kselftest --no-skip"
+fi
+
+"$here/build.sh" "$name" "$@"
+"$here/initramfs.sh" "$name"
+
+params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
+# A long stress run needs a longer per-test timeout in the guest.
+params="$params cc.timeout=$(( ${DURATION:-5} * 3 + 300 ))"
+boot_rc=0
+# shellcheck disable=SC2086 # $params holds several kernel parameters
+"$here/boot.sh" "$name" $params || boot_rc=$?
+[ "$boot_rc" -eq 0 ] || [ "$boot_rc" -eq 124 ] || die "boot[$name]: qemu failed (exit $boot_rc)"
+# shellcheck disable=SC2086 # $expect holds several options
+/usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}"
