@@ -10,10 +10,9 @@ git -C "$WORK_TREE" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
 	die "no work tree at $WORK_TREE; run scripts/tree.sh first"
 base=$(base_commit)
 
-# The cover letter has no diff; git am would stop on it.
-list=$(find "$PATCHES" -maxdepth 1 -name '*.patch' ! -name '*-0000-cover-letter.patch' | sort)
-stamp=$( { echo "$base"; for p in $list; do cat "$p"; done; } | sha256sum | cut -d' ' -f1)
-stampfile=$(git -C "$WORK_TREE" rev-parse --absolute-git-dir)/call-counter-applied
+list=$(series_patches)
+stamp=$(series_stamp)
+stampfile=$(stamp_file)
 head=$(git -C "$WORK_TREE" rev-parse HEAD)
 
 if [ -f "$stampfile" ] && [ "$(cat "$stampfile")" = "$stamp $head" ]; then

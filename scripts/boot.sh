@@ -4,7 +4,7 @@
 # usage: boot.sh NAME [KERNEL-PARAMETER...]
 # Env: QEMU_ACCEL (tcg | kvm), SMP (vCPUs, default 4), POSSIBLE_CPUS (boot
 # that many possible CPUs with SMP of them online), MEM, BOOT_TIMEOUT (s),
-# BOOT_LOG (log path).
+# BOOT_LOG (log path), INITRAMFS (another initramfs).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +16,8 @@ shift
 need qemu-system-x86_64 qemu-system-x86
 kernel=$obj/arch/x86/boot/bzImage
 [ -f "$kernel" ] || die "no kernel $kernel; run the build first"
-[ -f "$obj/initramfs.cpio" ] || die "no initramfs in $obj; run scripts/initramfs.sh"
+initrd=${INITRAMFS:-$obj/initramfs.cpio}
+[ -f "$initrd" ] || die "no initramfs $initrd; run scripts/initramfs.sh"
 
 accel=${QEMU_ACCEL:-tcg}
 case $accel in
@@ -41,7 +42,7 @@ log "boot[${obj##*/}]: qemu $accel, $qsmp vCPUs ($smp online), timeout ${timeout
 # shellcheck disable=SC2094 # tee writes the log that nothing else reads here
 timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
 	-m "${MEM:-1024}" -smp "$qsmp" -nographic -no-reboot \
-	-kernel "$kernel" -initrd "$obj/initramfs.cpio" \
+	-kernel "$kernel" -initrd "$initrd" \
 	-append "$append $*" </dev/null 2>&1 | tee "$log" || true
 # POSIX sh has no pipefail: timeout's status is lost in the pipe, so tell
 # a hang from the log instead (the guest always ends with its marker).

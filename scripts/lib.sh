@@ -36,3 +36,18 @@ series_selftests() {
 
 # True when the work tree holds no patch of the series.
 series_empty() { [ "$(git -C "$WORK_TREE" rev-parse HEAD)" = "$(base_commit)" ]; }
+
+# The series' patch files in order, without the cover letter (it has no
+# diff and would stop git am).
+series_patches() {
+	find "${PATCHES:-$TOP/patches}" -maxdepth 1 -name '*.patch' \
+		! -name '*-0000-cover-letter.patch' | sort
+}
+
+# Identifies base + series content; apply.sh skips work already done.
+series_stamp() {
+	{ base_commit; for p in $(series_patches); do cat "$p"; done; } |
+		sha256sum | cut -d' ' -f1
+}
+
+stamp_file() { echo "$(git -C "$WORK_TREE" rev-parse --absolute-git-dir)/call-counter-applied"; }

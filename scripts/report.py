@@ -129,7 +129,7 @@ def main():
         fails.append(f"{len(hits)} splat line(s) in dmesg, first: {dmesg[hits[0]].strip()}")
     summary.append(f"{len(hits)} splats")
 
-    if not ktap and not ksft and not args.expect_suite and not args.expect_kselftest:
+    if not res and not ksft and not args.expect_suite and not args.expect_kselftest:
         summary.insert(0, "no test ran (the series is empty)")
     if fails:
         print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The test command: the main job, the upstream checks, the debug-kernel
+# runs and the project's own tests, each one counted; ends with the line
+# "N passed, N failed".
+set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+passed=0 failed=0 failures=
+
+# step NAME CMD...: run one counted step, its output shown as it comes.
+step() {
+	name=$1
+	shift
+	printf '\n######## %s\n' "$name"
+	start=$(date +%s)
+	if "$@"; then
+		passed=$((passed + 1))
+		printf '######## PASS: %s (%ss)\n' "$name" $(($(date +%s) - start))
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+		printf '######## FAIL: %s (%ss)\n' "$name" $(($(date +%s) - start))
+	fi
+}
+
+# The main job first: the later steps use its tree and its guest build.
+step main make -C "$TOP" --no-print-directory run
+for t in "$TOP"/selftests/test-*.sh; do
+	n=${t##*/test-}
+	step "${n%.sh}" sh "$t"
+done
+
+[ -z "$failures" ] || printf '\nfailed:%s\n' "$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

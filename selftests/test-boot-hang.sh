@@ -1,0 +1,34 @@
+#!/bin/sh
+# A guest that never prints the end marker is reported as a hang, one
+# that kills init as a panic, each quoting the log. Needs the guest build
+# of the main job.
+set -eu
+# shellcheck source=selftests/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# initrd INIT-BODY: a one-file initramfs whose /init runs INIT-BODY.
+initrd() {
+	rm -rf "$SCRATCH/root"
+	mkdir -p "$SCRATCH/root/bin"
+	cp /bin/busybox "$SCRATCH/root/bin/busybox"
+	printf '#!/bin/busybox sh\n%s\n' "$1" >"$SCRATCH/root/init"
+	chmod +x "$SCRATCH/root/init"
+	(cd "$SCRATCH/root" && find . | cpio -o -H newc --quiet) >"$SCRATCH/initrd.cpio"
+}
+judge() { /usr/bin/python3 "$TOP/scripts/report.py" "$SCRATCH/boot.log"; }
+boot() {
+	INITRAMFS=$SCRATCH/initrd.cpio BOOT_LOG=$SCRATCH/boot.log BOOT_TIMEOUT=25 \
+		"$TOP/scripts/boot.sh" guest >/dev/null 2>&1 || echo "boot exit $?" >"$SCRATCH/boot.rc"
+}
+
+initrd "/bin/busybox echo 'guest stuck'; /bin/busybox sleep 1000"
+boot
+grep -q "boot exit 124" "$SCRATCH/boot.rc" || fail "boot.sh did not exit 124 on a hang"
+expect_fail "hang is reported" "guest hang: no end marker" judge
+grep -q "guest stuck" "$SCRATCH/expect.out" || fail "hang report does not quote the log"
+
+rm -f "$SCRATCH/boot.rc"
+initrd "exit 3"
+boot
+expect_fail "panic is reported" "guest panicked: .*Kernel panic" judge
+echo "PASS: boot-hang"
