@@ -30,13 +30,13 @@ def section(lines, begin, end):
     return out, False
 
 
-def tap_results(lines, strip_prefix=""):
-    """(indent, ok, name, directive) of each result line."""
+def tap_results(lines, prefix=""):
+    """(indent, ok, name, directive) of each result line behind prefix."""
     res = []
     for line in lines:
-        if strip_prefix and line.startswith(strip_prefix):
-            line = line[len(strip_prefix):]
-        m = RESULT.match(line)
+        if not line.startswith(prefix):
+            continue
+        m = RESULT.match(line[len(prefix):])
         if m:
             res.append((len(m["indent"]), not m["not"], m["name"].strip(),
                         (m["directive"] or "").upper()))
@@ -55,7 +55,7 @@ def main():
     ap.add_argument("--expect-suite", action="append", default=[])
     ap.add_argument("--expect-kselftest", action="store_true")
     ap.add_argument("--no-skip", action="store_true",
-                    help="a skipped KUnit case is a failure")
+                    help="a skipped KUnit case or kselftest test is a failure")
     ap.add_argument("--label", default="guest")
     args = ap.parse_args()
 
@@ -113,7 +113,10 @@ def main():
         if not top:
             fails.append("kselftest printed no result")
         ipass = sum(1 for r in inner if r[1] and r[3] != "SKIP")
-        iskip = sum(1 for r in inner if r[3] == "SKIP")
+        iskip = [r[2] for r in inner if r[3] == "SKIP"]
+        if iskip and args.no_skip:
+            fails.append("kselftest skipped: " + ", ".join(iskip))
+        iskip = len(iskip)
         summary.append(f"kselftest {ipass}/{len(inner)} passed, {iskip} skipped")
         for r in inner:
             if not r[1] and r[3] != "SKIP":
