@@ -51,3 +51,9 @@ series_stamp() {
 }
 
 stamp_file() { echo "$(git -C "$WORK_TREE" rev-parse --absolute-git-dir)/call-counter-applied"; }
+
+# Kernel C sources and headers the series adds or changes (not tools/).
+series_kernel_sources() {
+	git -C "$WORK_TREE" diff --name-only --diff-filter=AM "$(base_commit)" HEAD -- \
+		'*.c' '*.h' ':!tools'
+}

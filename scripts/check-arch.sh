@@ -1,0 +1,26 @@
+#!/bin/sh
+# Build the whole series for another architecture with the feature, its
+# KUnit suite and test module enabled, W=1, and fail on any warning in a
+# file of the series.
+# usage: check-arch.sh ARCH   (i386 or arm64)
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -eq 1 ] || die "usage: check-arch.sh ARCH"
+arch=$1
+name=check-$arch
+if ! ARCH=$arch W=1 "$TOP/scripts/build.sh" "$name" configs/arch-check.config \
+	configs/call-counter.config >"$OUT/$name.out" 2>&1; then
+	sed 's/^/    /' "$OUT/$name.out"
+	echo "arch: $arch build of the series failed"
+	exit 1
+fi
+files=$(git -C "$WORK_TREE" diff --name-only "$(base_commit)" HEAD | tr '\n' '|' | sed 's/|$//')
+warn=$(grep -E "$files" "$OUT/$name/warnings.log" || true)
+if [ -n "$warn" ]; then
+	echo "$warn" | sed 's/^/    /'
+	echo "arch: $arch: W=1 warnings in the series' files"
+	exit 1
+fi
+echo "arch: $arch builds with the series, no W=1 warning in its files"
