@@ -12,7 +12,11 @@ DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 # The test guest: tinyconfig + x86's tiny fragment + ours.
 GUEST_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config
 
-.PHONY: run deps fetch tree apply guest test export
+DEPS_CHECK := codespell python3-ply python3-git python3-sphinx \
+	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
+	gcc-aarch64-linux-gnu b4
+
+.PHONY: run deps deps-check fetch tree apply guest check send test export
 run: guest
 
 deps:
@@ -30,7 +34,18 @@ apply: tree
 guest: apply
 	@scripts/run-guest.sh guest $(GUEST_CONFIG)
 
-test: deps
+deps-check: deps
+	@scripts/deps.sh $(DEPS_CHECK)
+
+# The upstream gate alone; CHECKS="checkpatch kerneldoc" for a subset.
+check: apply deps-check
+	@scripts/check.sh $(CHECKS)
+
+# Dry run: writes the signed, ready-to-send messages; SEND=1 sends them.
+send: apply deps-check
+	@scripts/send.sh $(if $(SEND),--send)
+
+test: deps deps-check
 	@selftests/run.sh
 
 export:

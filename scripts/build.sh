@@ -86,8 +86,10 @@ kmake -s -j"$JOBS" $targets >"$obj/build.log" 2>&1 || {
 # Warnings are kept for the upstream checks (W=1 comparison).
 grep -E 'warning:' "$obj/build.log" >"$obj/warnings.log" || true
 
-case " $targets " in *" modules "*)
+case " $targets " in
+*" modules "*)
 	rm -rf "$obj/staging"
 	kmake -s INSTALL_MOD_PATH="$obj/staging" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+	;;
 esac
 log "build[$name]: done ($(wc -l <"$obj/warnings.log") warning lines)"

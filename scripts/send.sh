@@ -1,0 +1,101 @@
+#!/bin/sh
+# Sign the series with the submitter's identity and prepare it with b4.
+# Default: a dry run that writes the ready-to-send messages to a directory.
+# usage: send.sh [--send]
+# Env: SUBMITTER="Name <email>" (default: git config user.name/user.email),
+#      SEND_DIR (default ~/.cache/call-counter/out/send).
+# The stored series carries no Signed-off-by: only the human who submits
+# it can certify the DCO (Documentation/process/submitting-patches.rst,
+# coding-assistants.rst). This script adds the submitter's sign-off and
+# makes them M: of the MAINTAINERS entry the series adds.
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+really=
+[ "${1:-}" = --send ] && really=1
+need b4 b4
+if [ -n "${SUBMITTER:-}" ]; then
+	name=${SUBMITTER% <*}
+	email=${SUBMITTER##*<}
+	email=${email%>}
+else
+	name=$(git config user.name || true)
+	email=$(git config user.email || true)
+fi
+if [ -z "$name" ] || [ -z "$email" ]; then
+	die "no submitter identity: set git config user.name and user.email (or SUBMITTER='Name <email>')"
+fi
+case $email in *@*.*) ;; *) die "submitter email '$email' is not an address" ;; esac
+
+tree=$CACHE/send-tree
+outdir=${SEND_DIR:-$OUT/send}
+base=$(base_commit)
+cover=$(find "${PATCHES:-$TOP/patches}" -maxdepth 1 -name 'v*-0000-cover-letter.patch' | sort | tail -n 1)
+[ -n "$cover" ] || die "no cover letter in patches/"
+version=$(basename "$cover" | sed 's/^v\([0-9]*\)-.*/\1/')
+if ! git -C "$tree" rev-parse -q --verify HEAD >/dev/null 2>&1; then
+	rm -rf "$tree"
+	git -C "$WORK_TREE" worktree prune
+	git -C "$WORK_TREE" worktree add -q --detach "$tree" "$base"
+fi
+export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" \
+	GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
+g() { git -C "$tree" "$@"; }
+
+branch=call-counters-v$version
+g am --abort >/dev/null 2>&1 || true
+g rebase --abort >/dev/null 2>&1 || true
+g checkout -q -f --detach "$base"
+g branch -q -D "$branch" >/dev/null 2>&1 || true
+g checkout -q -b "$branch" "$base"
+# shellcheck disable=SC2046 # patch paths without blanks
+g am -q --no-3way $(series_patches) || die "the series does not apply to $BASE_TAG"
+
+# Each commit: the submitter as author, their sign-off, and their M: line
+# in the MAINTAINERS entry that the series adds.
+g rebase -q --exec "sh '$TOP/scripts/sign-commit.sh' '$name <$email>'" "$base" ||
+	die "signing failed in $tree (git rebase); see 'git -C $tree status'"
+
+# Refuse an unsigned series.
+for c in $(g rev-list "$base..HEAD"); do
+	g log -1 --format=%B "$c" | grep -qxF "Signed-off-by: $name <$email>" ||
+		die "commit $(g log -1 --format='%h %s' "$c") is not signed off by $name <$email>"
+done
+
+# b4: enroll the branch, give it the cover letter text, collect To/Cc.
+b4q() { (cd "$tree" && b4 --offline-mode "$@"); }
+b4q prep -e "$base" >/dev/null 2>&1 || die "b4 prep -e failed in $tree"
+text=$(mktemp)
+/usr/bin/python3 "$TOP/scripts/cover-text.py" "$cover" >"$text"
+EDITOR="cp '$text'" b4q prep --edit-cover >/dev/null 2>&1 || die "b4 prep --edit-cover failed"
+rm -f "$text"
+b4q prep --force-revision "$version" >/dev/null 2>&1 || true
+b4q prep --auto-to-cc >/dev/null 2>&1 || die "b4 prep --auto-to-cc (get_maintainer.pl) failed"
+
+rm -rf "$outdir"
+mkdir -p "$outdir"
+# The dry run sends nothing, but b4 refuses an unsigned web submission:
+# name an SMTP route when the submitter's git config has none.
+# b4 takes From: from git config, so the submitter's identity goes there.
+export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email"
+if ! git -C "$tree" config sendemail.smtpserver >/dev/null; then
+	export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_2=sendemail.smtpserver \
+		GIT_CONFIG_VALUE_2=/usr/sbin/sendmail
+fi
+b4q send -o "$outdir" --no-sign >/dev/null 2>"$outdir.log" || {
+	cat "$outdir.log" >&2
+	die "b4 send -o failed"
+}
+if grep -l -E 'EDITME|\*\*\* (SUBJECT|BLURB) HERE' "$outdir"/* >/dev/null 2>&1; then
+	die "the cover letter still holds b4's placeholder text; edit the cover letter in patches/"
+fi
+log "send: $(find "$outdir" -type f | wc -l) messages, signed by $name <$email>, in $outdir"
+if [ -n "$really" ]; then
+	log "send: sending for real with b4 send"
+	[ "$GIT_CONFIG_COUNT" -eq 3 ] && export GIT_CONFIG_COUNT=2
+	(cd "$tree" && b4 send)
+else
+	log "send: dry run; 'make send SEND=1' (or scripts/send.sh --send) sends them"
+fi
