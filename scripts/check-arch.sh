@@ -13,14 +13,20 @@ name=check-$arch
 if ! ARCH=$arch W=1 "$TOP/scripts/build.sh" "$name" configs/arch-check.config \
 	configs/call-counter.config >"$OUT/$name.out" 2>&1; then
 	sed 's/^/    /' "$OUT/$name.out"
-	echo "arch: $arch build of the series failed"
+	# Name the patches that touch the files the errors are in.
+	errs=$(grep -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$name/build.log" |
+		cut -d: -f1 | sed "s|^$WORK_TREE/||" | sort -u)
+	# shellcheck disable=SC2086 # paths without blanks
+	echo "arch: $arch build of the series failed${errs:+ in $(echo "$errs" | tr "\n" " "), from: $(patches_touching $errs | tr '\n' ';')}"
 	exit 1
 fi
 files=$(git -C "$WORK_TREE" diff --name-only "$(base_commit)" HEAD | tr '\n' '|' | sed 's/|$//')
 warn=$(grep -E "$files" "$OUT/$name/warnings.log" || true)
 if [ -n "$warn" ]; then
 	echo "$warn" | sed 's/^/    /'
-	echo "arch: $arch: W=1 warnings in the series' files"
+	wfiles=$(echo "$warn" | cut -d: -f1 | sed "s|^$WORK_TREE/||" | sort -u)
+	# shellcheck disable=SC2086 # paths without blanks
+	echo "arch: $arch: W=1 warnings in the series' files, from: $(patches_touching $wfiles | tr '\n' ';')"
 	exit 1
 fi
 echo "arch: $arch builds with the series, no W=1 warning in its files"

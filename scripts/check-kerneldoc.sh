@@ -7,9 +7,13 @@ set -eu
 
 files=$(series_kernel_sources)
 [ -n "$files" ] || { echo "kerneldoc: no kernel source in the series"; exit 0; }
-# shellcheck disable=SC2086 # paths without blanks
-if ! (cd "$WORK_TREE" && /usr/bin/python3 scripts/kernel-doc -Wall -Werror -none $files); then
-	echo "kerneldoc: warnings in$(echo " $files" | tr '\n' ' ')"
+bad=''
+for f in $files; do
+	(cd "$WORK_TREE" && /usr/bin/python3 scripts/kernel-doc -Wall -Werror -none "$f") || bad="$bad $f"
+done
+if [ -n "$bad" ]; then
+	# shellcheck disable=SC2086 # paths without blanks
+	echo "kerneldoc: warnings in$bad, from: $(patches_touching $bad | tr '\n' ';')"
 	exit 1
 fi
 echo "kerneldoc: clean: $(echo "$files" | tr "\n" " ")"

@@ -4,11 +4,14 @@
 # scripts/check-NAME.sh; it exits 0 (pass), 77 (skipped, with the
 # reason) or anything else (fail, naming the check and the patch).
 # usage: check.sh [NAME...]    (default: all, in CHECKS order)
+# With one NAME, exits with that check's status (77 when skipped).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-CHECKS=${CHECKS:-"checkpatch kerneldoc abi docs bisect sparse coccinelle arch-i386 arch-arm64 maintainers"}
+ALL_CHECKS="checkpatch kerneldoc abi docs bisect sparse coccinelle arch-i386 arch-arm64 maintainers signed"
+[ "${1:-}" = --list ] && { echo "$ALL_CHECKS"; exit 0; }
+CHECKS=${CHECKS:-$ALL_CHECKS}
 # shellcheck disable=SC2086 # a list of names
 [ $# -gt 0 ] || set -- $CHECKS
 series_empty && die "check: the series is empty; nothing to check"
@@ -27,4 +30,5 @@ for c in "$@"; do
 	esac
 done
 echo "checks: $pass passed, $fail failed, $skip skipped"
+[ $# -eq 1 ] && exit "$rc"
 [ "$fail" -eq 0 ]

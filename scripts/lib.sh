@@ -57,3 +57,16 @@ series_kernel_sources() {
 	git -C "$WORK_TREE" diff --name-only --diff-filter=AM "$(base_commit)" HEAD -- \
 		'*.c' '*.h' ':!tools'
 }
+
+# The patches of the applied series that touch any of the given files,
+# as "patch N/M: subject" lines: how a check names the culprit patch.
+patches_touching() {
+	_total=$(git -C "$WORK_TREE" rev-list --count "$(base_commit)..HEAD")
+	_n=0
+	for _c in $(git -C "$WORK_TREE" rev-list --reverse "$(base_commit)..HEAD"); do
+		_n=$((_n + 1))
+		if [ -n "$(git -C "$WORK_TREE" diff-tree --no-commit-id --name-only -r "$_c" -- "$@")" ]; then
+			echo "patch $_n/$_total: $(git -C "$WORK_TREE" log -1 --format=%s "$_c")"
+		fi
+	done
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# The series as it would be sent: signed by a throwaway identity through
+# send.sh (dry run, b4), then checkpatch --strict on every message,
+# Signed-off-by included, and the cover letter's trailers checked.
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+dir=$OUT/send-gate
+SUBMITTER="Gate Check <gate-check@example.invalid>" SEND_DIR=$dir \
+	"$TOP/scripts/send.sh" >"$OUT/send-gate.out" 2>&1 || {
+	sed 's/^/    /' "$OUT/send-gate.out"
+	echo "signed: send.sh (dry run) failed"
+	exit 1
+}
+cover=$(find "$dir" -name '0000-*.eml')
+for want in '^base-commit: [0-9a-f]\{40\}$' '^change-id: ' '^To: ' '^Cc: '; do
+	grep -q "$want" "$cover" || { echo "signed: cover letter has no line matching '$want'"; exit 1; }
+done
+patches=$(mktemp -d)
+trap 'rm -rf "$patches"' EXIT
+for m in "$dir"/*.eml; do
+	case ${m##*/} in 0000-*) continue ;; esac
+	cp "$m" "$patches/${m##*/}.patch"
+done
+rc=0
+SIGNED=1 PATCHES=$patches "$TOP/scripts/check-checkpatch.sh" >"$OUT/send-gate.checkpatch" 2>&1 || rc=$?
+sed 's/^checkpatch:/signed: checkpatch:/' "$OUT/send-gate.checkpatch"
+exit "$rc"
