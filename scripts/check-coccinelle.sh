@@ -17,6 +17,9 @@ for cocci in $(cd "$WORK_TREE" && find scripts/coccinelle -name '*.cocci' | sort
 			broken="$broken ${cocci##*/}"
 			break
 		}
+		# spatch also warns about the semantic patch itself ("should X be
+		# a metavariable?"); only lines that name the file are reports.
+		out=$(echo "$out" | grep -F "$f:" || true)
 		[ -z "$out" ] || found="$found
 $cocci on $f:
 $out"
