@@ -30,6 +30,9 @@ fi
 params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
 # A long stress run needs a longer per-test timeout in the guest.
 params="$params cc.timeout=$(( ${DURATION:-5} * 3 + 300 ))"
+# Three stress tests run DURATION each; leave room for boot and the rest.
+: "${BOOT_TIMEOUT:=$(( ${DURATION:-5} * 4 + 600 ))}"
+export BOOT_TIMEOUT
 boot_rc=0
 # shellcheck disable=SC2086 # $params holds several kernel parameters
 "$here/boot.sh" "$name" $params || boot_rc=$?
