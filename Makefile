@@ -2,7 +2,7 @@
 # everything and ends with "N passed, N failed". See README.md.
 
 # Knobs, passed to the scripts through the environment.
-export KERNEL_SRC ARCH QEMU_ACCEL JOBS DURATION THREADS SEED BOOT_TIMEOUT
+export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT
 
 # Debian packages each step needs; scripts/deps.sh installs what is missing.
 DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
