@@ -13,11 +13,13 @@ name=check-$arch
 if ! ARCH=$arch W=1 "$TOP/scripts/build.sh" "$name" configs/arch-check.config \
 	configs/call-counter.config >"$OUT/$name.out" 2>&1; then
 	sed 's/^/    /' "$OUT/$name.out"
-	# Name the patches that touch the files the errors are in.
-	errs=$(grep -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$name/build.log" |
-		cut -d: -f1 | sed "s|^$WORK_TREE/||" | sort -u)
-	# shellcheck disable=SC2086 # paths without blanks
-	echo "arch: $arch build of the series failed${errs:+ in $(echo "$errs" | tr "\n" " "), from: $(patches_touching $errs | tr '\n' ';')}"
+	# Name the patch that wrote each line an error points at.
+	grep -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$name/build.log" |
+		cut -d: -f1,2 | sed "s|^$WORK_TREE/||" | sort -u | head -n 5 |
+		while IFS=: read -r file line; do
+			echo "arch: $arch: error at $file:$line, from: $(patch_of_line "$file" "$line")"
+		done
+	echo "arch: $arch build of the series failed"
 	exit 1
 fi
 files=$(git -C "$WORK_TREE" diff --name-only "$(base_commit)" HEAD | tr '\n' '|' | sed 's/|$//')

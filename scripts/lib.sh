@@ -70,3 +70,17 @@ patches_touching() {
 		fi
 	done
 }
+
+# patch_of_line FILE LINE: "patch N/M: subject" of the patch that wrote
+# that line of the applied series (git blame), or nothing if the base did.
+patch_of_line() {
+	_c=$(git -C "$WORK_TREE" blame -L "$2,$2" --porcelain HEAD -- "$1" 2>/dev/null | head -n 1 | cut -d' ' -f1)
+	[ -n "$_c" ] || return 0
+	_n=0
+	_total=$(git -C "$WORK_TREE" rev-list --count "$(base_commit)..HEAD")
+	for _p in $(git -C "$WORK_TREE" rev-list --reverse "$(base_commit)..HEAD"); do
+		_n=$((_n + 1))
+		[ "$_p" = "$_c" ] && echo "patch $_n/$_total: $(git -C "$WORK_TREE" log -1 --format=%s "$_c")"
+	done
+	return 0
+}
