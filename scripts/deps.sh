@@ -15,9 +15,9 @@ done
 log "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
 # shellcheck disable=SC2086 # $missing is a list of package names
-apt-get install -y -q --no-install-recommends $missing >"${TMPDIR:-/tmp}/call-counter-apt.log" 2>&1 || {
+apt-get install -y -q $missing >"${TMPDIR:-/tmp}/call-counter-apt.log" 2>&1 || {
 	apt-get update -q >"${TMPDIR:-/tmp}/call-counter-apt.log" 2>&1 ||
 		die "apt-get update failed, see ${TMPDIR:-/tmp}/call-counter-apt.log"
-	apt-get install -y -q --no-install-recommends $missing >"${TMPDIR:-/tmp}/call-counter-apt.log" 2>&1 ||
+	apt-get install -y -q $missing >"${TMPDIR:-/tmp}/call-counter-apt.log" 2>&1 ||
 		die "apt-get install$missing failed, see ${TMPDIR:-/tmp}/call-counter-apt.log"
 }
