@@ -42,7 +42,7 @@ for p in $list; do
 	fi
 	n=$((n + 1))
 done
-echo "$stamp $(git -C "$WORK_TREE" rev-parse HEAD)" >"$stampfile"
+record_applied
 if [ "$n" -eq 0 ]; then
 	log "apply: the series is empty (no patch in $PATCHES): the base kernel is built"
 else

@@ -11,11 +11,7 @@ set -eu
 tree=$CACHE/check-tree
 name=check-bisect
 base=$(base_commit)
-if ! git -C "$tree" rev-parse -q --verify HEAD >/dev/null 2>&1; then
-	rm -rf "$tree"
-	git -C "$WORK_TREE" worktree prune
-	git -C "$WORK_TREE" worktree add -q --detach "$tree" "$base"
-fi
+ensure_worktree "$tree"
 frags="tree:arch/x86/configs/tiny.config configs/qemu-guest.config configs/call-counter.config"
 
 # build_at COMMIT: check it out and build it; its warnings, normalised

@@ -51,5 +51,5 @@ mv "$tmp"/*.patch "$PATCHES/"
 rmdir "$tmp"
 
 # apply.sh must see this tree as the applied state of the new series.
-echo "$(series_stamp) $(git -C "$WORK_TREE" rev-parse HEAD)" >"$(stamp_file)"
+record_applied
 log "export: $(find "$PATCHES" -name '*.patch' | wc -l) files in $PATCHES (v$version)"

@@ -84,3 +84,15 @@ patch_of_line() {
 	done
 	return 0
 }
+
+# ensure_worktree DIR: a worktree of the work tree at DIR (made at the
+# base when missing), for steps that must not touch the work tree itself.
+ensure_worktree() {
+	git -C "$1" rev-parse -q --verify HEAD >/dev/null 2>&1 && return 0
+	rm -rf "$1"
+	git -C "$WORK_TREE" worktree prune
+	git -C "$WORK_TREE" worktree add -q --detach "$1" "$(base_commit)"
+}
+
+# Record that the work tree's HEAD is the applied state of patches/.
+record_applied() { echo "$(series_stamp) $(git -C "$WORK_TREE" rev-parse HEAD)" >"$(stamp_file)"; }

@@ -34,11 +34,7 @@ base=$(base_commit)
 cover=$(find "${PATCHES:-$TOP/patches}" -maxdepth 1 -name 'v*-0000-cover-letter.patch' | sort | tail -n 1)
 [ -n "$cover" ] || die "no cover letter in patches/"
 version=$(basename "$cover" | sed 's/^v\([0-9]*\)-.*/\1/')
-if ! git -C "$tree" rev-parse -q --verify HEAD >/dev/null 2>&1; then
-	rm -rf "$tree"
-	git -C "$WORK_TREE" worktree prune
-	git -C "$WORK_TREE" worktree add -q --detach "$tree" "$base"
-fi
+ensure_worktree "$tree"
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" \
 	GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
 g() { git -C "$tree" "$@"; }
