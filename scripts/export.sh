@@ -45,6 +45,10 @@ tmp=$(mktemp -d)
 git -C "$WORK_TREE" format-patch -q -o "$tmp" -v "$version" --cover-letter \
 	--cover-from-description=subject --base="$base" --no-signature \
 	--subject-prefix=PATCH "$base..HEAD"
+# git dates the cover letter "now"; date it like the last commit, so that
+# exporting an unchanged series changes no file.
+date=$(git -C "$WORK_TREE" log -1 --format=%aD HEAD)
+sed -i "1,5s/^Date: .*/Date: $date/" "$tmp"/*-0000-cover-letter.patch
 rm -f "$PATCHES"/*.patch
 mkdir -p "$PATCHES"
 mv "$tmp"/*.patch "$PATCHES/"
