@@ -12,11 +12,17 @@ DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 # The test guest: tinyconfig + x86's tiny fragment + ours.
 GUEST_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config
 
+# The checkers' guests: the tree's debug.config + ours (KASAN, lockdep,
+# ...), and KCSAN, which excludes KASAN, on its own.
+DEBUG_CONFIG := tree:arch/x86/configs/tiny.config tree:kernel/configs/debug.config \
+	configs/qemu-guest.config configs/debug.config
+KCSAN_CONFIG := $(GUEST_CONFIG) configs/kcsan.config
+
 DEPS_CHECK := codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
 	gcc-aarch64-linux-gnu b4
 
-.PHONY: run deps deps-check fetch tree apply guest check send test export
+.PHONY: run deps deps-check fetch tree apply guest debug kcsan bench check send test export
 run: guest
 
 deps:
@@ -33,6 +39,19 @@ apply: tree
 
 guest: apply
 	@scripts/run-guest.sh guest $(GUEST_CONFIG)
+
+debug: apply
+	@scripts/run-guest.sh debug $(DEBUG_CONFIG)
+
+kcsan: apply
+	@scripts/run-guest.sh kcsan $(KCSAN_CONFIG)
+
+# Not a test: timings and instruction counts, written into
+# Documentation/benchmarks.md and benchmarks.png. Measures the kernel the
+# main job tested.
+bench: guest
+	@scripts/deps.sh gnuplot-nox
+	@scripts/bench.sh $(GUEST_CONFIG)
 
 deps-check: deps
 	@scripts/deps.sh $(DEPS_CHECK)

@@ -1,13 +1,18 @@
 #!/bin/sh
 # Make the guest's initramfs for build NAME: busybox, the series' kselftests
 # (statically linked), the modules from the build's staging dir, /init.
-# usage: initramfs.sh NAME  -> $OUT/NAME/initramfs.cpio
+# usage: initramfs.sh NAME [OVERLAY]
+#   -> $OUT/NAME/initramfs.cpio, or with OVERLAY (a directory copied over
+#      the root, e.g. another /init) $OUT/NAME/initramfs-<OVERLAY's name>.cpio
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ $# -eq 1 ] || die "usage: initramfs.sh NAME"
+[ $# -eq 1 ] || [ $# -eq 2 ] || die "usage: initramfs.sh NAME [OVERLAY]"
 obj=$OUT/$1
+overlay=${2:-}
+[ -z "$overlay" ] || [ -d "$overlay" ] || die "initramfs: overlay $overlay is not a directory"
+image=$obj/initramfs${overlay:+-${overlay##*/}}
 [ -f "$obj/.config" ] || die "no build $obj; run scripts/build.sh $1 first"
 busybox=${BUSYBOX:-/bin/busybox}
 [ -x "$busybox" ] || die "no $busybox; install busybox-static"
@@ -30,7 +35,7 @@ if [ -n "$targets" ]; then
 	grep 'warning:' "$obj/kselftest.log" >&2 || true
 fi
 
-root=$obj/initramfs
+root=$image
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/etc" "$root/proc" \
 	"$root/sys" "$root/dev" "$root/tmp" "$root/lib/modules"
@@ -46,7 +51,8 @@ echo 'nobody:x:65534:65534:nobody:/:/bin/false' >>"$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
 [ -d "$obj/staging/lib/modules" ] && cp -a "$obj/staging/lib/modules/." "$root/lib/modules/"
 [ -d "$ksft" ] && cp -a "$ksft" "$root/kselftest"
+[ -z "$overlay" ] || cp -a "$overlay/." "$root/"
 
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$obj/initramfs.cpio.tmp"
-mv "$obj/initramfs.cpio.tmp" "$obj/initramfs.cpio"
-log "initramfs[$1]: $obj/initramfs.cpio ($(du -k "$obj/initramfs.cpio" | cut -f1) KiB)"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$image.cpio.tmp"
+mv "$image.cpio.tmp" "$image.cpio"
+log "initramfs[$1]: $image.cpio ($(du -k "$image.cpio" | cut -f1) KiB)"

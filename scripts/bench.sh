@@ -1,0 +1,100 @@
+#!/bin/sh
+# The benchmark (not a test): boots the patched kernel with bench/module
+# and measures, in the guest, ns per increment of call_counter_inc() and
+# its alternatives on 1..SMP CPUs (BENCH_RUNS boots), instructions per
+# increment under a QEMU plugin (with and without CONFIG_DEBUG_PREEMPT),
+# and read cost at several numbers of possible CPUs. Then
+# scripts/bench-report.py writes the table and plot into
+# Documentation/benchmarks.md and Documentation/benchmarks.png.
+# usage: bench.sh FRAGMENT...   the test guest's fragments (build.sh's
+#        syntax), for the DEBUG_PREEMPT variant of the guest build
+# Needs the main job's guest build ($OUT/guest): `make bench` makes it.
+# Env: BENCH_RUNS (timing boots, 5), BENCH_ITERS (increments per CPU and
+# method, 1000000), BENCH_WINDOWS (single-increment windows per method,
+# 2000), BENCH_READS (in-kernel reads, 100000), BENCH_ROUNDS (sysfs read
+# rounds, 200), BENCH_POSSIBLE (possible CPUs, "4 64 255"), SMP (online
+# CPUs, 4), QEMU_ACCEL, BENCH_OUT (raw results, $OUT/bench).
+set -eu
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+here=$(dirname "$0")
+res=${BENCH_OUT:-$OUT/bench}
+runs=${BENCH_RUNS:-5}
+smp=${SMP:-4}
+accel=${QEMU_ACCEL:-tcg}
+need gcc gcc
+need gnuplot gnuplot-nox
+[ -f "$OUT/guest/vmlinux" ] || die "bench: no guest build in $OUT/guest; run make first"
+rm -rf "$res"
+mkdir -p "$res"
+
+# prepare NAME: the benchmark module built against build NAME, the sysfs
+# reader, and an initramfs whose /init runs them.
+prepare() {
+	obj=$OUT/$1
+	mod=$obj/bench-module
+	overlay=$obj/bench
+	rm -rf "$mod" "$overlay"
+	mkdir -p "$mod" "$overlay/lib/bench" "$overlay/bin"
+	cp "$TOP"/bench/module/* "$mod/"
+	make -s -C "$WORK_TREE" O="$obj" CC="ccache gcc" M="$mod" W=1 modules >"$mod/build.log" 2>&1 ||
+		{ cat "$mod/build.log" >&2; die "bench: building bench/module against $obj failed"; }
+	! grep 'warning:' "$mod/build.log" >&2 || die "bench: bench/module has warnings (W=1), see above"
+	cp "$mod/call_counter_bench.ko" "$overlay/lib/bench/"
+	cp "$TOP/bench/guest/init" "$overlay/init"
+	gcc -O2 -Wall -Wextra -static -o "$overlay/bin/read-bench" "$TOP/bench/guest/read-bench.c" ||
+		die "bench: building bench/guest/read-bench.c failed (static glibc: libc6-dev)"
+	"$here/initramfs.sh" "$1" "$overlay"
+}
+
+# run NAME LOG KERNEL-PARAMETER...: one benchmark boot of build NAME.
+run() {
+	name=$1 out=$res/$2.log
+	shift 2
+	log "bench: $(basename "$out" .log): $*"
+	# Timings need plain TCG: single-stepping is for the race tests.
+	QEMU_SINGLESTEP=0 INITRAMFS=$OUT/$name/initramfs-bench.cpio BOOT_LOG=$out \
+		BOOT_TIMEOUT=${BOOT_TIMEOUT:-1800} "$here/boot.sh" "$name" "$@" >/dev/null ||
+		die "bench: boot of $name timed out, see $out"
+	grep -q '^call_counter_bench: check ok' "$out" ||
+		die "bench: the benchmark failed in the guest, see $out"
+}
+
+prepare guest
+if [ "$accel" = tcg ]; then
+	"$here/build.sh" bench-debug-preempt "$@" configs/call-counter.config bench/debug-preempt.config
+	prepare bench-debug-preempt
+	gcc -shared -fPIC -O2 -Wall -Wextra -o "$res/insn-count.so" "$TOP/bench/plugin/insn-count.c" ||
+		die "bench: building the QEMU plugin bench/plugin/insn-count.c failed"
+	# One vCPU: the plugin's instruction counter is global.
+	for name in guest bench-debug-preempt; do
+		SMP=1 QEMU_EXTRA="-plugin $res/insn-count.so,out=$res/insns-$name.txt" \
+			run "$name" "insns-$name" bench.mode=insns "bench.windows=${BENCH_WINDOWS:-2000}"
+		[ -s "$res/insns-$name.txt" ] || die "bench: the QEMU plugin wrote no counts for $name"
+	done
+else
+	log "bench: QEMU_ACCEL=$accel: no instruction counts (QEMU plugins need TCG)"
+fi
+
+i=1
+while [ "$i" -le "$runs" ]; do
+	before=$(cut -d' ' -f1-3 /proc/loadavg)
+	SMP=$smp run guest "time-$i" bench.mode=time "bench.iters=${BENCH_ITERS:-1000000}"
+	echo "time-$i before: $before after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$res/load.txt"
+	i=$((i + 1))
+done
+
+for p in ${BENCH_POSSIBLE:-4 64 255}; do
+	POSSIBLE_CPUS=$p SMP=$smp run guest "read-$p" bench.mode=read \
+		"bench.iters=${BENCH_READS:-100000}" "bench.rounds=${BENCH_ROUNDS:-200}"
+done
+
+{
+	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "host: $(nproc) CPUs, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+	echo "qemu: $(qemu-system-x86_64 --version | head -n 1), accel $accel"
+	echo "command: make bench BENCH_RUNS=$runs SMP=$smp"
+} >"$res/env.txt"
+/usr/bin/python3 "$here/bench-report.py" "$res" "$TOP/Documentation/benchmarks.md" \
+	"$TOP/Documentation/benchmarks.png"
