@@ -29,6 +29,9 @@ step() {
 
 # The main job first: the later steps use its tree and its guest build.
 step main make -C "$TOP" --no-print-directory run
+# The checkers' kernels (KASAN, lockdep, ...; then KCSAN): any report fails.
+step debug make -C "$TOP" --no-print-directory debug
+step kcsan make -C "$TOP" --no-print-directory kcsan
 # The upstream gate, a step per check (77: skipped, with its reason).
 for c in $("$TOP/scripts/check.sh" --list); do
 	step "check-$c" "$TOP/scripts/check.sh" "$c"
