@@ -1,0 +1,55 @@
+#!/bin/sh
+# Can the checkers fail? Plants one bug of selftests/planted/ in the work
+# tree (uncommitted, removed on exit), boots the checker's kernel and
+# expects its report. Not part of `make test` (a kernel rebuild and a boot
+# per bug); run after `make debug kcsan`, e.g.
+#   sh selftests/planted.sh                 # every bug
+#   sh selftests/planted.sh plain-racy-read
+set -eu
+# shellcheck source=selftests/lib.sh
+. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib.sh
+. "$TOP/scripts/lib.sh"
+
+# bug: guest and the report that must appear in its log.
+expect() {
+	case $1 in
+	sleep-under-get-cpu) echo "debug|BUG: sleeping function called from invalid context" ;;
+	sysfs-outlives-counter) echo "debug|BUG: KASAN: slab-use-after-free" ;;
+	kobject-del-missing) echo "debug|don't try to register things with the same name" ;;
+	plain-racy-read) echo "kcsan|BUG: KCSAN: data-race" ;;
+	*) return 1 ;;
+	esac
+}
+
+[ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing plain-racy-read
+for bug in "$@"; do
+	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
+done
+[ -z "$(git -C "$WORK_TREE" status --porcelain --untracked-files=no)" ] ||
+	fail "$WORK_TREE has uncommitted changes: commit or stash them first"
+trap 'git -C "$WORK_TREE" checkout -q -- .; rm -rf "$SCRATCH"' EXIT
+keep=$OUT/planted
+mkdir -p "$keep"
+
+caught=0
+for bug in "$@"; do
+	guest=$(expect "$bug" | cut -d'|' -f1)
+	report=$(expect "$bug" | cut -d'|' -f2)
+	git -C "$WORK_TREE" apply "$TOP/selftests/planted/$bug.diff" ||
+		fail "selftests/planted/$bug.diff does not apply to $WORK_TREE"
+	log "planted: $bug, expecting '$report' from the $guest kernel"
+	make -s -C "$TOP" --no-print-directory "$guest" >"$keep/$bug.out" 2>&1 || true
+	git -C "$WORK_TREE" checkout -q -- .
+	cp "$OUT/$guest/boot.log" "$keep/$bug.log"
+	grep -a -m1 'VERDICT' "$keep/$bug.out" || true
+	if grep -a -q -F "$report" "$keep/$bug.log"; then
+		grep -a -m1 -F "$report" "$keep/$bug.log"
+		echo "CAUGHT: $bug"
+		caught=$((caught + 1))
+	else
+		echo "MISSED: $bug (no '$report'; see $keep/$bug.log)"
+	fi
+done
+echo "$caught of $# planted bugs caught"
+[ "$caught" -eq $# ]
