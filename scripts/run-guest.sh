@@ -2,7 +2,8 @@
 # Test one kernel configuration of the applied series in QEMU: build it,
 # make its initramfs, boot it, judge the log.
 # usage: run-guest.sh NAME FRAGMENT...   (fragments as for build.sh)
-# Env: DURATION (kselftest stress seconds), THREADS, SEED, and boot.sh's.
+# Env: DURATION (kselftest stress seconds), THREADS, SEED, KERNEL_PARAMS
+# (more kernel parameters), and boot.sh's.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +29,8 @@ fi
 "$here/initramfs.sh" "$name"
 
 params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
+# More kernel parameters from the caller (e.g. kcsan.skip_watch=100).
+params="$params${KERNEL_PARAMS:+ $KERNEL_PARAMS}"
 # A long stress run needs a longer per-test timeout in the guest.
 params="$params cc.timeout=$(( ${DURATION:-5} * 3 + 300 ))"
 # Three stress tests run DURATION each; leave room for boot and the rest.
