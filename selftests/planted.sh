@@ -17,17 +17,20 @@ expect() {
 	sleep-under-get-cpu) echo "debug|BUG: sleeping function called from invalid context" ;;
 	sysfs-outlives-counter) echo "debug|BUG: KASAN: slab-use-after-free" ;;
 	kobject-del-missing) echo "debug|don't try to register things with the same name" ;;
-	textbook-increment) echo "kcsan|BUG: KCSAN: data-race" ;;
-	# Not in the default set: KCSAN cannot see the writer (this_cpu_inc()
-	# is one asm instruction), so this is only ever reported as a race at
-	# unknown origin, by chance; two runs missed it.
-	plain-racy-read) echo "kcsan|BUG: KCSAN: data-race" ;;
+	# KCSAN: none of these is caught (see the commit that added them):
+	# this_cpu_inc() is one uninstrumented instruction, so a plain read of
+	# a live count is only ever a race at unknown origin, by chance; GCC
+	# instruments x++ as a read and an aligned write, which KCSAN assumes
+	# atomic; resets are too rare for a plain read of a base to meet a
+	# watchpoint. Named here to be tried, not in the default set.
+	plain-racy-read) echo "kcsan|BUG: KCSAN: data-race in call_counter" ;;
 	plain-racy-read-base) echo "kcsan|BUG: KCSAN: data-race in call_counter" ;;
+	textbook-increment) echo "kcsan|BUG: KCSAN: data-race in call_counter" ;;
 	*) return 1 ;;
 	esac
 }
 
-[ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing textbook-increment
+[ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing
 for bug in "$@"; do
 	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
 done
