@@ -18,7 +18,7 @@ DEBUG_CONFIG := tree:arch/x86/configs/tiny.config tree:kernel/configs/debug.conf
 	configs/qemu-guest.config configs/debug.config
 KCSAN_CONFIG := $(GUEST_CONFIG) configs/kcsan.config
 
-DEPS_CHECK := codespell python3-ply python3-git python3-sphinx \
+DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
 	gcc-aarch64-linux-gnu b4
 
