@@ -21,6 +21,7 @@ LABEL = {
     "atomic_long_inc": "`atomic_long_inc()` (one shared counter)",
     "percpu_counter_add": "`percpu_counter_add(c, 1)`",
 }
+COLOR = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e"]
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
@@ -38,7 +39,8 @@ def bench_lines(path, kind):
     with open(path, errors="replace") as f:
         for line in f:
             line = line.rstrip("\r\n")
-            if line.startswith("call_counter_bench: " + kind + " "):
+            # Result lines carry key=value fields; "<mode> done" none.
+            if line.startswith("call_counter_bench: " + kind + " ") and "=" in line:
                 out.append(fields(line))
             elif kind == "read-bench" and line.startswith("read-bench "):
                 out.append(fields(line))
@@ -117,9 +119,10 @@ def plot(ns, png, res):
             f.write("%d %s\n" % (n, " ".join(
                 "%g" % statistics.median(ns[m][n]) for m in METHODS)))
     lines = ", ".join(
-        "'%s' using 1:%d with linespoints title '%s'" % (dat, i + 2, m)
+        "'%s' using 1:%d with linespoints lw 2 lc rgb '%s' title '%s'"
+        % (dat, i + 2, COLOR[i], m)
         for i, m in enumerate(METHODS))
-    script = """set terminal pngcairo size 900,560 font 'sans,11'
+    script = """set terminal pngcairo noenhanced size 900,560 font 'sans,11'
 set output '%s'
 set title 'ns per increment (median over boots; QEMU TCG, emulated time)'
 set xlabel 'CPUs incrementing at once'
@@ -174,7 +177,8 @@ def main():
 
     ins = insns(res)
     if ins:
-        names = sorted(ins)
+        # The test guest's kernel first, then its variants.
+        names = sorted(ins, key=lambda n: (n != "guest", n))
         title = {"guest": "test guest config",
                  "bench-debug-preempt": "+ `CONFIG_DEBUG_PREEMPT=y`"}
         out += ["### Instructions executed per increment (QEMU plugin, exact)", ""]

@@ -23,6 +23,7 @@ n=1
 for cc in 2.000 2.000 4.000; do
 	{
 		echo "noise before"
+		echo "call_counter_bench: time done"
 		for cpus in 1 2; do
 			for m in call_counter_inc:1 this_cpu_inc:1 get_cpu_per_cpu:3 atomic_long_inc:5 percpu_counter_add:10; do
 				f=${m#*:}
