@@ -22,7 +22,7 @@ DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
 	gcc-aarch64-linux-gnu b4
 
-.PHONY: run deps deps-check fetch tree apply guest debug kcsan bench check send test export
+.PHONY: run deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench check send test export
 run: guest
 
 deps:
@@ -48,6 +48,11 @@ debug: apply
 
 kcsan: apply
 	@QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/run-guest.sh kcsan $(KCSAN_CONFIG)
+
+# For selftests/planted.sh: KCSAN reporting all it sees (not a test step).
+kcsan-strict: apply
+	@QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/run-guest.sh kcsan-strict \
+		$(KCSAN_CONFIG) configs/kcsan-strict.config
 
 # Not a test: timings and instruction counts, written into
 # Documentation/benchmarks.md and benchmarks.png. Measures the kernel the

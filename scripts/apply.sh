@@ -29,15 +29,17 @@ if [ -n "$(git -C "$WORK_TREE" status --porcelain --untracked-files=no)" ]; then
 	die "work tree $WORK_TREE has uncommitted changes; commit and 'make export' them, or discard them"
 fi
 
-git -C "$WORK_TREE" am --abort >/dev/null 2>&1 || true
-git -C "$WORK_TREE" checkout -q -B series "$base"
+# git am and its --abort need an identity (reflog, committer), and a fresh
+# machine may have none: the commits' own authors are kept all the same.
+gw() { git -C "$WORK_TREE" -c user.name=apply -c user.email=apply@localhost "$@"; }
+gw am --abort >/dev/null 2>&1 || true
+gw checkout -q -B series "$base"
 n=0
 for p in $list; do
-	if ! git -C "$WORK_TREE" -c user.name=apply -c user.email=apply@localhost \
-		am -q --no-3way --committer-date-is-author-date "$p" >"$WORK_TREE.am.log" 2>&1; then
+	if ! gw am -q --no-3way --committer-date-is-author-date "$p" >"$WORK_TREE.am.log" 2>&1; then
 		sed 's/^/    /' "$WORK_TREE.am.log" >&2
-		git -C "$WORK_TREE" am --abort >/dev/null 2>&1 || true
-		git -C "$WORK_TREE" checkout -q -B series "$base"
+		gw am --abort >/dev/null 2>&1 || true
+		gw checkout -q -B series "$base"
 		die "apply: $(basename "$p") does not apply with 'git am' on $BASE_TAG (tree reset to the base)"
 	fi
 	n=$((n + 1))

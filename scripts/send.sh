@@ -37,6 +37,10 @@ version=$(basename "$cover" | sed 's/^v\([0-9]*\)-.*/\1/')
 ensure_worktree "$tree"
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" \
 	GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
+# Every git and b4 command here acts as the submitter: git am, the
+# rebase and b4 prep need an identity, and b4 takes From: from it.
+export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email"
 g() { git -C "$tree" "$@"; }
 
 branch=call-counters-v$version
@@ -73,9 +77,6 @@ rm -rf "$outdir"
 mkdir -p "$outdir"
 # The dry run sends nothing, but b4 refuses an unsigned web submission:
 # name an SMTP route when the submitter's git config has none.
-# b4 takes From: from git config, so the submitter's identity goes there.
-export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
-	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email"
 if ! git -C "$tree" config sendemail.smtpserver >/dev/null; then
 	export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_2=sendemail.smtpserver \
 		GIT_CONFIG_VALUE_2=/usr/sbin/sendmail

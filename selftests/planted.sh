@@ -11,7 +11,8 @@ set -eu
 # shellcheck source=scripts/lib.sh
 . "$TOP/scripts/lib.sh"
 
-# bug: guest and the report that must appear in its log.
+# bug: the guest (a make target) and the report that must appear in its
+# log (an extended regular expression).
 expect() {
 	case $1 in
 	sleep-under-get-cpu) echo "debug|BUG: sleeping function called from invalid context" ;;
@@ -51,8 +52,8 @@ for bug in "$@"; do
 	git -C "$WORK_TREE" checkout -q -- .
 	cp "$OUT/$guest/boot.log" "$keep/$bug.log"
 	grep -a -m1 'VERDICT' "$keep/$bug.out" || true
-	if grep -a -q -F "$report" "$keep/$bug.log"; then
-		grep -a -m1 -F "$report" "$keep/$bug.log"
+	if grep -a -q -E "$report" "$keep/$bug.log"; then
+		grep -a -m1 -E "$report" "$keep/$bug.log"
 		echo "CAUGHT: $bug"
 		caught=$((caught + 1))
 	else
