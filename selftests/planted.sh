@@ -46,7 +46,7 @@ mkdir -p "$keep"
 caught=0
 for bug in "$@"; do
 	guest=$(expect "$bug" | cut -d'|' -f1)
-	report=$(expect "$bug" | cut -d'|' -f2)
+	report=$(expect "$bug" | cut -d'|' -f2-)
 	git -C "$WORK_TREE" apply "$TOP/selftests/planted/$bug.diff" ||
 		fail "selftests/planted/$bug.diff does not apply to $WORK_TREE"
 	log "planted: $bug, expecting '$report' from the $guest kernel"
