@@ -18,6 +18,12 @@ expect() {
 	sleep-under-get-cpu) echo "debug|BUG: sleeping function called from invalid context" ;;
 	sysfs-outlives-counter) echo "debug|BUG: KASAN: slab-use-after-free" ;;
 	kobject-del-missing) echo "debug|don't try to register things with the same name" ;;
+	# lockdep: not caught, and not understood yet (issue #6): the
+	# seqcount's lockdep_assert_held() on the reset lock is compiled in
+	# (lock_is_held_type() is called) and lockdep is on at the end of the
+	# run, yet no resets without the lock are reported. Not in the default
+	# set until that is explained.
+	reset-without-lock) echo "debug|WARNING: .*(seqlock\.h|call_counter_reset)" ;;
 	# The textbook increment, a plain read-modify-write racing with the
 	# readers: KCSAN sees it only with kcsan-strict.config (one writer per
 	# count never changes the value under a watchpoint, and an aligned
