@@ -48,7 +48,7 @@ def bench_lines(path, kind):
 
 
 def spread(values):
-    """median and the min..max range, as text"""
+    """median, min and max"""
     med = statistics.median(values)
     return med, min(values), max(values)
 

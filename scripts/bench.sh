@@ -38,7 +38,7 @@ prepare() {
 	rm -rf "$mod" "$overlay"
 	mkdir -p "$mod" "$overlay/lib/bench" "$overlay/bin"
 	cp "$TOP"/bench/module/* "$mod/"
-	make -s -C "$WORK_TREE" O="$obj" CC="ccache gcc" M="$mod" W=1 modules >"$mod/build.log" 2>&1 ||
+	ext_modules "$obj" "$mod" W=1 >"$mod/build.log" 2>&1 ||
 		{ cat "$mod/build.log" >&2; die "bench: building bench/module against $obj failed"; }
 	! grep 'warning:' "$mod/build.log" >&2 || die "bench: bench/module has warnings (W=1), see above"
 	cp "$mod/call_counter_bench.ko" "$overlay/lib/bench/"

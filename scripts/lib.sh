@@ -26,6 +26,14 @@ need() {
 		die "'$1' not found; install Debian package '$2' (make deps)"
 }
 
+# ext_modules OBJ DIR [MAKE-ARG...]: build the out-of-tree modules in DIR
+# against the x86_64 kernel build OBJ, with the guest's compiler.
+ext_modules() {
+	_obj=$1 _dir=$2
+	shift 2
+	make -s -C "$WORK_TREE" O="$_obj" CC="ccache gcc" M="$_dir" "$@" modules
+}
+
 base_commit() { git -C "$BASE_TREE" rev-parse "$BASE_TAG^{commit}"; }
 
 # Selftest directories (under tools/testing/selftests) the applied series adds.

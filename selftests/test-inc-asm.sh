@@ -13,7 +13,7 @@ set -eu
 obj=$OUT/guest
 [ -f "$obj/vmlinux" ] || fail "no guest build in $obj; run make first"
 cp "$TOP/selftests/inc-asm/inc_asm.c" "$TOP/selftests/inc-asm/Kbuild" "$SCRATCH/"
-make -s -C "$WORK_TREE" O="$obj" CC="ccache gcc" M="$SCRATCH" modules >"$SCRATCH/build.log" 2>&1 ||
+ext_modules "$obj" "$SCRATCH" >"$SCRATCH/build.log" 2>&1 ||
 	{ cat "$SCRATCH/build.log"; fail "building the out-of-tree comparison module failed"; }
 
 # body FUNC: the function's instructions, without addresses and bytes.
