@@ -21,6 +21,9 @@ expect() {
 	# call_counter_reset() without its lock: lockdep_assert_held() in
 	# write_seqcount_begin() fires (a WARN(), so it needs CONFIG_BUG).
 	reset-without-lock) echo "debug|WARNING: .*(seqlock\.h|call_counter_reset)" ;;
+	# call_counter_reset() holding its lock with interrupts on: lockdep
+	# sees the lock taken in hardirq context too (the KUnit reset_irq case).
+	reset-lock-irqs-on) echo "debug|WARNING: inconsistent lock state" ;;
 	# The textbook increment, a plain read-modify-write racing with the
 	# readers: KCSAN sees it only with kcsan-strict.config (one writer per
 	# count never changes the value under a watchpoint, and an aligned
@@ -39,7 +42,7 @@ expect() {
 }
 
 [ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing \
-	reset-without-lock textbook-increment plain-racy-read
+	reset-without-lock reset-lock-irqs-on textbook-increment plain-racy-read
 for bug in "$@"; do
 	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
 done
