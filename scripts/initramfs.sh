@@ -46,7 +46,6 @@ done
 cp "$TOP/scripts/guest/timeout" "$root/usr/bin/timeout"
 cp "$TOP/scripts/guest/init" "$root/init"
 cp "$TOP/scripts/guest/splat-patterns" "$root/etc/splat-patterns"
-cp "$TOP/scripts/guest/kcsan-ignore" "$root/etc/kcsan-ignore"
 echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
 echo 'nobody:x:65534:65534:nobody:/:/bin/false' >>"$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"

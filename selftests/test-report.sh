@@ -61,4 +61,22 @@ expect_fail "missing end marker" "guest hang" judge "$SCRATCH/6.log"
 expect_fail "panic" "guest panicked" judge "$SCRATCH/7.log"
 sed '/Subtest: call_counter/,/ok 1 call_counter/d' "$SCRATCH/ok.log" >"$SCRATCH/8.log"
 expect_fail "missing KUnit suite" "suite call_counter did not run" judge "$SCRATCH/8.log"
+# KCSAN: a report of a listed upstream race is printed, not counted;
+# one with a frame of the series, or in an unlisted function, counts.
+kcsan() {
+	printf '%s\n' "==================================================================" \
+		"BUG: KCSAN: data-race in $1" "" \
+		"race at unknown origin, with read to 0xffffffff82c1e2a0 of 8 bytes by task 171 on cpu 2:" \
+		" $1" " $2" " __x64_sys_sched_setaffinity+0x3c/0x60" "" \
+		"CPU: 2 UID: 0 PID: 171 Comm: call_counter_te Tainted: G N 7.3.4+ #2" \
+		"=================================================================="
+}
+log "$good_k" "$good_s" "$(kcsan _find_next_and_bit+0x43/0xca sched_setaffinity+0x1a0/0x2f0)" >"$SCRATCH/9.log"
+judge "$SCRATCH/9.log" >"$SCRATCH/9.out" || { cat "$SCRATCH/9.out"; fail "known upstream race counted"; }
+grep -q "known upstream race, not counted" "$SCRATCH/9.out" || fail "known upstream race not printed"
+echo "ok: known upstream KCSAN race printed, not counted"
+log "$good_k" "$good_s" "$(kcsan _find_next_and_bit+0x43/0xca call_counter_read+0x7c/0xa0)" >"$SCRATCH/10.log"
+expect_fail "KCSAN report with a frame of the series" "splat line.*KCSAN" judge "$SCRATCH/10.log"
+log "$good_k" "$good_s" "$(kcsan update_load_avg+0x43/0xca sched_setaffinity+0x1a0/0x2f0)" >"$SCRATCH/11.log"
+expect_fail "KCSAN report in an unlisted function" "splat line.*KCSAN" judge "$SCRATCH/11.log"
 echo "PASS: report"
