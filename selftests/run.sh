@@ -1,10 +1,10 @@
 #!/bin/sh
 # The test command: the main job, the upstream checks, the debug-kernel
 # runs and the project's own tests, each one counted; ends with the line
-# "N passed, N failed".
+# "N passed, N failed" (skipped steps are named on the line before).
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-passed=0 failed=0 skipped=0 failures=
+passed=0 failed=0 failures='' skips=''
 
 # step NAME CMD...: run one counted step, its output shown as it comes.
 step() {
@@ -18,7 +18,7 @@ step() {
 		passed=$((passed + 1))
 		printf '######## PASS: %s (%ss)\n' "$name" $(($(date +%s) - start))
 	elif [ "$rc" -eq 77 ]; then
-		skipped=$((skipped + 1))
+		skips="$skips $name"
 		printf '######## SKIPPED: %s (%ss)\n' "$name" $(($(date +%s) - start))
 	else
 		failed=$((failed + 1))
@@ -41,6 +41,9 @@ for t in "$TOP"/selftests/test-*.sh; do
 	step "${n%.sh}" sh "$t"
 done
 
-[ -z "$failures" ] || printf '\nfailed:%s\n' "$failures"
-echo "$passed passed, $failed failed, $skipped skipped"
+# Skipped steps (each printed its reason) count neither way.
+echo
+[ -z "$skips" ] || echo "skipped:$skips"
+[ -z "$failures" ] || echo "failed:$failures"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
