@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Two functions for the instruction-sequence check: one that only calls
- * call_counter_inc() on a static counter, one that only calls
- * this_cpu_inc() on a per-CPU u64. Built out of tree, never loaded.
+ * Functions for the instruction-sequence check: each one that counts with
+ * a call counter has a twin that does the same with a bare this_cpu
+ * operation on a per-CPU u64. Built out of tree, never loaded.
  */
-#include <linux/call_counter.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
 
-DEFINE_STATIC_CALL_COUNTER(inc_asm_counter, "inc_asm");
+#include "inc_asm.h"
+
+DEFINE_CALL_COUNTER(inc_asm_counter, "inc_asm");
+/* Used in inc_asm_shared.c, which knows it from inc_asm.h only. */
+DEFINE_SHARED_CALL_COUNTER(inc_asm_shared, "inc_asm_shared");
 static DEFINE_PER_CPU(u64, inc_asm_plain);
 
 noinline void inc_asm_call_counter(void)
@@ -22,6 +25,18 @@ noinline void inc_asm_this_cpu(void)
 	this_cpu_inc(inc_asm_plain);
 }
 EXPORT_SYMBOL_GPL(inc_asm_this_cpu);
+
+noinline void inc_asm_call_counter_add(void)
+{
+	call_counter_add(&inc_asm_counter, 42);
+}
+EXPORT_SYMBOL_GPL(inc_asm_call_counter_add);
+
+noinline void inc_asm_this_cpu_add(void)
+{
+	this_cpu_add(inc_asm_plain, 42);
+}
+EXPORT_SYMBOL_GPL(inc_asm_this_cpu_add);
 
 /* A counter created at run time: one load of c->pcpu, then the same inc. */
 noinline void inc_asm_call_counter_dyn(const struct call_counter *c)
