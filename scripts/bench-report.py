@@ -196,12 +196,14 @@ def main():
     rd = reads(res)
     out += ["### Read cost (4 CPUs online)", "",
             "| possible CPUs | `call_counter_read()` ns | `call_counter_read_cpu()` ns "
-            "| read `total` ns | read all `per_cpu/cpu*` ns (per file) |",
-            "|---:|---:|---:|---:|---:|"]
+            "| read `total` ns | read all `per_cpu/cpu*` ns (per file) "
+            "| `call_counter_reset()` ns (max) |",
+            "|---:|---:|---:|---:|---:|---:|"]
     for p, k, u in rd:
-        out.append("| %d | %s | %s | %s | %s (%s) |" % (
+        out.append("| %d | %s | %s | %s | %s (%s) | %s (%s) |" % (
             p, k["read_ns"], k["read_cpu_ns"], u["total_ns"],
-            u["per_cpu_round_ns"], u["per_cpu_file_ns"]))
+            u["per_cpu_round_ns"], u["per_cpu_file_ns"],
+            k.get("reset_ns", "-"), k.get("reset_max_ns", "-")))
     out.append("")
     out.append("![ns per increment against CPUs](benchmarks.png)")
 

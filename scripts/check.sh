@@ -9,7 +9,7 @@ set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-ALL_CHECKS="checkpatch kerneldoc abi docs bisect sparse coccinelle arch-i386 arch-arm64 maintainers signed"
+ALL_CHECKS="checkpatch kerneldoc abi docs bisect sparse coccinelle arch-i386 arch-arm64 nosysfs maintainers signed"
 [ "${1:-}" = --list ] && { echo "$ALL_CHECKS"; exit 0; }
 CHECKS=${CHECKS:-$ALL_CHECKS}
 # shellcheck disable=SC2086 # a list of names

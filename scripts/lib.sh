@@ -104,3 +104,31 @@ ensure_worktree() {
 
 # Record that the work tree's HEAD is the applied state of patches/.
 record_applied() { echo "$(series_stamp) $(git -C "$WORK_TREE" rev-parse HEAD)" >"$(stamp_file)"; }
+
+# check_series_build NAME FRAGMENT...: a W=1 build of the applied series
+# with build.sh (ARCH, TARGETS from the environment) that fails, naming
+# the patch, on an error or on a warning in a file of the series.
+check_series_build() {
+	_name=$1
+	shift
+	if ! W=1 "$TOP/scripts/build.sh" "$_name" "$@" >"$OUT/$_name.out" 2>&1; then
+		sed 's/^/    /' "$OUT/$_name.out"
+		# Name the patch that wrote each line an error points at.
+		grep -s -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$_name/build.log" |
+			cut -d: -f1,2 | sed "s|^$WORK_TREE/||" | sort -u | head -n 5 |
+			while IFS=: read -r _file _line; do
+				echo "$_name: error at $_file:$_line, from: $(patch_of_line "$_file" "$_line")"
+			done
+		echo "$_name: the build of the series failed"
+		exit 1
+	fi
+	_files=$(git -C "$WORK_TREE" diff --name-only "$(base_commit)" HEAD | tr '\n' '|' | sed 's/|$//')
+	_warn=$(grep -E "$_files" "$OUT/$_name/warnings.log" || true)
+	if [ -n "$_warn" ]; then
+		echo "$_warn" | sed 's/^/    /'
+		_wfiles=$(echo "$_warn" | cut -d: -f1 | sed "s|^$WORK_TREE/||" | sort -u)
+		# shellcheck disable=SC2086 # paths without blanks
+		echo "$_name: W=1 warnings in the series' files, from: $(patches_touching $_wfiles | tr '\n' ';')"
+		exit 1
+	fi
+}

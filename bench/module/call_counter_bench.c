@@ -10,8 +10,9 @@
  * mode=insns  single increments between two marker instructions with
  *             interrupts off, for the QEMU plugin bench/plugin/insn-count.c
  *             to count the instructions executed in between (x86_64 only).
- * mode=read   cost of call_counter_read() and call_counter_read_cpu(); the
- *             counter stays registered as "bench" for sysfs readers.
+ * mode=read   cost of call_counter_read(), call_counter_read_cpu() and
+ *             call_counter_reset(); the counter stays registered as
+ *             "bench" for sysfs readers.
  *
  * Results are printed as "call_counter_bench: <mode> key=value ...".
  */
@@ -38,11 +39,14 @@ MODULE_PARM_DESC(mode, "time, insns or read");
 static unsigned long iters = 1000000;
 module_param(iters, ulong, 0444);
 MODULE_PARM_DESC(iters, "increments per CPU and method (time), reads (read)");
+static unsigned int resets = 1000;
+module_param(resets, uint, 0444);
+MODULE_PARM_DESC(resets, "resets timed (read)");
 static unsigned int windows = 1000;
 module_param(windows, uint, 0444);
 MODULE_PARM_DESC(windows, "single-increment windows per method (insns)");
 
-DEFINE_STATIC_CALL_COUNTER(bench_counter, "bench");
+DEFINE_CALL_COUNTER(bench_counter, "bench");
 static DEFINE_PER_CPU(u64, bench_this_cpu);
 static DEFINE_PER_CPU(u64, bench_get_cpu);
 static atomic_long_t bench_atomic;
@@ -245,8 +249,9 @@ static int bench_insns(void)
 
 static int bench_read(void)
 {
+	u64 t0, total_ns, cpu_ns, reset_ns, reset_max = 0, sink = 0;
 	unsigned long i;
-	u64 t0, total_ns, cpu_ns, sink = 0;
+	int ret;
 
 	t0 = ktime_get_ns();
 	for (i = 0; i < iters; i++)
@@ -256,9 +261,29 @@ static int bench_read(void)
 	for (i = 0; i < iters; i++)
 		sink += call_counter_read_cpu(&bench_counter, 0);
 	cpu_ns = ktime_get_ns() - t0;
-	pr_info("read possible_cpus=%u online_cpus=%u reads=%lu read_ns=%llu read_cpu_ns=%llu sink=%llu\n",
+
+	/*
+	 * Each reset is timed alone, for the maximum too. A reset restarts
+	 * the count, which bench_check() compares with the increments
+	 * issued: count them again afterwards.
+	 */
+	reset_ns = 0;
+	for (i = 0; i < resets; i++) {
+		u64 d;
+
+		t0 = ktime_get_ns();
+		ret = call_counter_reset(&bench_counter);
+		d = ktime_get_ns() - t0;
+		if (ret)
+			return ret;
+		reset_ns += d;
+		reset_max = max(reset_max, d);
+	}
+	call_counter_add(&bench_counter, bench_issued[BENCH_CALL_COUNTER]);
+	pr_info("read possible_cpus=%u online_cpus=%u reads=%lu read_ns=%llu read_cpu_ns=%llu resets=%u reset_ns=%llu reset_max_ns=%llu sink=%llu\n",
 		num_possible_cpus(), num_online_cpus(), iters,
-		div64_u64(total_ns, iters), div64_u64(cpu_ns, iters), sink);
+		div64_u64(total_ns, iters), div64_u64(cpu_ns, iters), resets,
+		resets ? div64_u64(reset_ns, resets) : 0, reset_max, sink);
 	return 0;
 }
 
