@@ -1,9 +1,9 @@
 #!/bin/sh
 # Every patch builds: the base, then each prefix of the series, built
 # incrementally with W=1 (x86_64, the guest config with the feature, its
-# KUnit suite and test module). A warning counts as new when the base
-# build does not print it. Uses its own worktree and build directory, so
-# the work tree and the guest build are left alone.
+# KUnit suite, test module and in-tree users). A warning counts as new
+# when the base build does not print it. Uses its own worktree and build
+# directory, so the work tree and the guest build are left alone.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -12,7 +12,7 @@ tree=$CACHE/check-tree
 name=check-bisect
 base=$(base_commit)
 ensure_worktree "$tree"
-frags="tree:arch/x86/configs/tiny.config configs/qemu-guest.config configs/call-counter.config"
+frags="tree:arch/x86/configs/tiny.config configs/qemu-guest.config configs/users.config configs/call-counter.config"
 
 # build_at COMMIT: check it out and build it; its warnings, normalised
 # (paths relative to the tree), go to $OUT/$name/warnings.COMMIT.

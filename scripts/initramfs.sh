@@ -44,6 +44,12 @@ for applet in $("$busybox" --list); do
 	[ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
 cp "$TOP/scripts/guest/timeout" "$root/usr/bin/timeout"
+# The tests of the series' in-tree users (init runs them when the kernel
+# has what they test).
+for t in mgtime zswap; do
+	gcc -static -O2 -Wall -Werror -o "$root/usr/bin/$t-test" "$TOP/scripts/guest/$t-test.c" ||
+		die "initramfs: building scripts/guest/$t-test.c failed"
+done
 cp "$TOP/scripts/guest/init" "$root/init"
 cp "$TOP/scripts/guest/splat-patterns" "$root/etc/splat-patterns"
 echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Judge a guest's serial log: KUnit KTAP, kselftest TAP, kernel splats.
+"""Judge a guest's serial log: KUnit KTAP, kselftest TAP, the in-tree
+users' tests' TAP, kernel splats.
 
 usage: report.py LOG [--expect-suite NAME]... [--expect-kselftest]
-                     [--no-skip] [--label TEXT]
+                     [--expect-users] [--no-skip] [--label TEXT]
 
 Prints the TAP it found, the lines that explain a failure, and a closing
 "VERDICT: PASS|FAIL ..." line; exits 0 on PASS, 1 on FAIL.
@@ -18,6 +19,9 @@ MARK = "CALL-COUNTER: "
 # call_counter*.c, lib/test_call_counter.c).
 KCSAN_TITLE = re.compile(r"BUG: KCSAN: [\w-]+ in (?P<funcs>.+)$")
 SERIES_FRAME = re.compile(r"\b(call_counter|cc|test_call_counter)_\w*\+0x|\[test_call_counter\]")
+# The tests' own output (TAP, diagnostics), as opposed to the kernel's.
+TAP_LINE = re.compile(r"^\s*(#|ok |not ok |TAP version|1\.\.|Bail out!)")
+STAMP = re.compile(r"^\[[ 0-9.]*\](\[ *[TC][0-9]+\])? ?")
 RESULT = re.compile(r"^(?P<indent>\s*)(?P<not>not )?ok \d+ (?P<name>[^#]*?)\s*(#\s*(?P<directive>\w+).*)?$")
 
 
@@ -45,6 +49,34 @@ def tap_results(lines, prefix=""):
             res.append((len(m["indent"]), not m["not"], m["name"].strip(),
                         (m["directive"] or "").upper()))
     return res
+
+
+def tap_streams(lines, what):
+    """Judge concatenated TAP streams (each from "TAP version" on): every
+    result ok, numbered 1..N, and the plan present and equal to N.
+    Returns (failures, results)."""
+    fails, results, streams = [], [], []
+    for line in lines:
+        if line.startswith("TAP version"):
+            streams.append([])
+        elif streams:
+            streams[-1].append(line)
+        elif line.strip():
+            streams.append([line])
+    for i, stream in enumerate(streams, 1):
+        num = [int(m[1]) for l in stream for m in [re.match(r"(?:not )?ok (\d+)", l)] if m]
+        res = [r for r in tap_results(stream) if r[0] == 0]
+        plans = [l for l in stream if re.fullmatch(r"1\.\.\d+", l.strip())]
+        bail = [l for l in stream if l.startswith("Bail out!")]
+        if bail:
+            fails.append(f"{what} stream {i}: {bail[0].strip()}")
+        if len(plans) != 1 or int(plans[0].strip()[3:]) != len(res):
+            fails.append(f"{what} stream {i}: plan {plans or 'missing'} for {len(res)} results")
+        if num != list(range(1, len(num) + 1)):
+            fails.append(f"{what} stream {i}: results numbered {num}")
+        fails += [f"{what} failed: {n}" for ind, ok, n, d in res if not ok]
+        results += res
+    return fails, results
 
 
 def quote(lines, what, n=25):
@@ -78,6 +110,8 @@ def main():
     ap.add_argument("log")
     ap.add_argument("--expect-suite", action="append", default=[])
     ap.add_argument("--expect-kselftest", action="store_true")
+    ap.add_argument("--expect-users", action="store_true",
+                    help="the tests of the series' in-tree users must run")
     ap.add_argument("--no-skip", action="store_true",
                     help="a skipped KUnit case or kselftest test is a failure")
     ap.add_argument("--label", default="guest")
@@ -146,16 +180,38 @@ def main():
             if not r[1] and r[3] != "SKIP":
                 print(f"    failed: {r[2]}")
 
-    # splats
-    dmesg, _ = section(lines, "DMESG BEGIN", "DMESG END")
+    # The series' in-tree users
+    users, ended = section(lines, "USERS BEGIN", "USERS END")
+    if args.expect_users and not users:
+        fails.append("the tests of the in-tree users did not run")
+    if users:
+        print("--- in-tree users TAP ---")
+        print("\n".join(users))
+        ufails, ures = tap_streams(users, "users")
+        if not ended:
+            ufails.append("users output has no end marker")
+        fails += ufails
+        summary.append(f"users {sum(1 for r in ures if r[1])}/{len(ures)} passed")
+
+    # splats: anywhere in the console stream, not only in the dmesg dump
+    # (a wrapped log buffer would lose early ones there, and a splat after
+    # the dump is only on the console). TAP lines are the tests' own
+    # output; a line printed both on the console and in the dump counts
+    # once.
     with open(os.path.join(HERE, "guest", "splat-patterns")) as f:
         pats = [re.compile(p.strip()) for p in f if p.strip()]
-    skip = upstream_races(dmesg)
-    hits = [i for i, l in enumerate(dmesg)
-            if i not in skip and any(p.search(l) for p in pats)]
+    skip = upstream_races(lines)
+    seen, hits = set(), []
+    for i, l in enumerate(lines):
+        if i in skip or TAP_LINE.match(l) or not any(p.search(l) for p in pats):
+            continue
+        key = STAMP.sub("", l).strip()
+        if key not in seen:
+            seen.add(key)
+            hits.append(i)
     if hits:
-        quote(dmesg[max(0, hits[0] - 5):hits[0] + 30], "kernel splat")
-        fails.append(f"{len(hits)} splat line(s) in dmesg, first: {dmesg[hits[0]].strip()}")
+        quote(lines[max(0, hits[0] - 5):hits[0] + 30], "kernel splat")
+        fails.append(f"{len(hits)} splat line(s) in the console, first: {lines[hits[0]].strip()}")
     summary.append(f"{len(hits)} splats")
 
     if not res and not ksft and not args.expect_suite and not args.expect_kselftest:

@@ -26,6 +26,10 @@ if ! series_empty; then
 fi
 
 "$here/build.sh" "$name" "$@"
+# A guest built with configs/users.config runs the users' tests.
+if ! series_empty && grep -q '^CONFIG_ZSWAP=y' "$OUT/$name/.config"; then
+	expect="$expect --expect-users"
+fi
 "$here/initramfs.sh" "$name"
 
 params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
@@ -39,6 +43,7 @@ export BOOT_TIMEOUT
 boot_rc=0
 # shellcheck disable=SC2086 # $params holds several kernel parameters
 "$here/boot.sh" "$name" $params || boot_rc=$?
-[ "$boot_rc" -eq 0 ] || [ "$boot_rc" -eq 124 ] || die "boot[$name]: qemu failed (exit $boot_rc)"
+# 124: a hang, which report.py quotes; anything else: boot.sh said why.
+[ "$boot_rc" -eq 0 ] || [ "$boot_rc" -eq 124 ] || exit "$boot_rc"
 # shellcheck disable=SC2086 # $expect holds several options
 /usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}"

@@ -32,12 +32,19 @@ expect() {
 	# the load as a race at unknown origin (the value changed under its
 	# watchpoint while the KUnit kthreads case counts).
 	plain-racy-read) echo "kcsan|BUG: KCSAN: data-race in .*call_counter" ;;
+	# The multigrain conversion reverted to one count that all CPUs
+	# increment with a plain read-modify-write, as zswap's was: the
+	# guest's users test counts exactly and sees the lost updates.
+	mgtime-shared-count) echo "guest|not ok [0-9]+ multigrain .*counted exactly" ;;
+	# zswap before its conversion. Not in the default list: whether one
+	# run loses an update there is a measurement, not a certainty.
+	zswap-unconverted) echo "guest|not ok [0-9]+ zswap: written_back_pages delta" ;;
 	*) return 1 ;;
 	esac
 }
 
 [ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing \
-	reset-in-irq textbook-increment plain-racy-read
+	reset-in-irq textbook-increment plain-racy-read mgtime-shared-count
 for bug in "$@"; do
 	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
 done

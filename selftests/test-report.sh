@@ -79,4 +79,27 @@ log "$good_k" "$good_s" "$(kcsan _find_next_and_bit+0x43/0xca call_counter_read+
 expect_fail "KCSAN report with a frame of the series" "splat line.*KCSAN" judge "$SCRATCH/10.log"
 log "$good_k" "$good_s" "$(kcsan update_load_avg+0x43/0xca sched_setaffinity+0x1a0/0x2f0)" >"$SCRATCH/11.log"
 expect_fail "KCSAN report in an unlisted function" "splat line.*KCSAN" judge "$SCRATCH/11.log"
+# A splat on the console after the guest's dmesg dump (or lost from a
+# wrapped log buffer) is caught too.
+log "$good_k" "$good_s" "$quiet" "" >"$SCRATCH/16.log"
+printf '%s\n' "WARNING: CPU: 3 PID: 1 at mm/zswap.c:1167 shrink_memcg_cb+0x9/0x90" \
+	"CALL-COUNTER: END" >>"$SCRATCH/16.log"
+expect_fail "splat after the dmesg dump" "splat line.*zswap" judge "$SCRATCH/16.log"
+# The in-tree users' TAP: a failed result, a result the plan does not
+# count, and a test that bailed out each fail the guest.
+users() {
+	sed '/^CALL-COUNTER: DMESG BEGIN/,$d' "$SCRATCH/ok.log"
+	printf '%s\n' "CALL-COUNTER: USERS BEGIN" "TAP version 13" "$@" "CALL-COUNTER: USERS END"
+	sed -n '/^CALL-COUNTER: DMESG BEGIN/,$p' "$SCRATCH/ok.log"
+}
+users "ok 1 multigrain" "1..1" >"$SCRATCH/12.log"
+judge --expect-users "$SCRATCH/12.log" >/dev/null || fail "clean users TAP not a PASS"
+echo "ok: clean users TAP passes"
+users "not ok 1 zswap: written_back_pages delta" "1..1" >"$SCRATCH/13.log"
+expect_fail "failed users test" "users failed: zswap" judge --expect-users "$SCRATCH/13.log"
+users "ok 1 multigrain" "1..2" >"$SCRATCH/14.log"
+expect_fail "users plan mismatch" "plan" judge --expect-users "$SCRATCH/14.log"
+users "ok 1 multigrain" "Bail out! mount tmpfs" >"$SCRATCH/15.log"
+expect_fail "users test bailed out" "Bail out! mount tmpfs" judge --expect-users "$SCRATCH/15.log"
+expect_fail "users tests missing" "in-tree users did not run" judge --expect-users "$SCRATCH/ok.log"
 echo "PASS: report"
