@@ -1,6 +1,7 @@
 #!/bin/sh
 # A guest that never prints the end marker is reported as a hang, one
-# that kills init as a panic, each quoting the log. Needs the guest build
+# that kills init as a panic, each quoting the log; a QEMU that does not
+# start, as a QEMU failure. Needs the guest build
 # of the main job.
 set -eu
 # shellcheck source=selftests/lib.sh
@@ -40,4 +41,12 @@ rm -f "$SCRATCH/boot.rc"
 initrd "exit 3"
 boot
 expect_fail "panic is reported" "guest panicked: .*Kernel panic" judge
+# A QEMU that cannot start is reported as such, not as a hang.
+rm -f "$SCRATCH/boot.rc"
+out=$SCRATCH/qemu.out
+INITRAMFS=$SCRATCH/initrd.cpio BOOT_LOG=$SCRATCH/boot.log BOOT_TIMEOUT=$timeout \
+	QEMU_EXTRA=-no-such-option "$TOP/scripts/boot.sh" guest >"$out" 2>&1 &&
+	fail "boot.sh succeeded with a QEMU that cannot start"
+grep -q "qemu failed to run" "$out" || { cat "$out"; fail "QEMU's failure not reported"; }
+echo "ok: a QEMU that cannot start is reported as such"
 echo "PASS: boot-hang"
