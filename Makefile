@@ -1,6 +1,11 @@
 # Entry points. `make` (or `make run`) is the main job; `make test` runs
 # everything and ends with "N passed, N failed". See README.md.
 
+# When the command started: the scripts' progress lines show the time
+# since (a make run from `make test` keeps the outer start).
+CC_START := $(or $(CC_START),$(shell date +%s))
+export CC_START
+
 # Knobs, passed to the scripts through the environment.
 export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT
 
@@ -9,13 +14,15 @@ DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 	cpio xz-utils kmod rsync busybox-static qemu-system-x86 python3 \
 	debian-archive-keyring ca-certificates
 
-# The test guest: tinyconfig + x86's tiny fragment + ours.
-GUEST_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config
+# The test guest: tinyconfig + x86's tiny fragment + ours, and what the
+# tests of the series' in-tree users need.
+GUEST_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config \
+	configs/users.config
 
 # The checkers' guests: the tree's debug.config + ours (KASAN, lockdep,
 # ...), and KCSAN, which excludes KASAN, on its own.
 DEBUG_CONFIG := tree:arch/x86/configs/tiny.config tree:kernel/configs/debug.config \
-	configs/qemu-guest.config configs/debug.config
+	configs/qemu-guest.config configs/users.config configs/debug.config
 KCSAN_CONFIG := $(GUEST_CONFIG) configs/kcsan.config
 
 DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \

@@ -17,7 +17,13 @@ BASE_TREE=${KERNEL_SRC:-$CACHE/linux}
 # The tree the series is applied in: a worktree so the base stays untouched.
 WORK_TREE=${WORK_TREE:-$CACHE/work}
 
-log() { printf '==> %s\n' "$*" >&2; }
+# Progress lines carry the time since the make command started (CC_START,
+# set by the Makefile), so that a reader sees where the time goes.
+elapsed() {
+	_s=$(($(date +%s) - ${CC_START:-$(date +%s)}))
+	printf '%d:%02d' $((_s / 60)) $((_s % 60))
+}
+log() { printf '==> [%s] %s\n' "$(elapsed)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # need CMD PACKAGE: fail with the package to install when CMD is missing.

@@ -45,5 +45,9 @@ boot_rc=0
 "$here/boot.sh" "$name" $params || boot_rc=$?
 # 124: a hang, which report.py quotes; anything else: boot.sh said why.
 [ "$boot_rc" -eq 0 ] || [ "$boot_rc" -eq 124 ] || exit "$boot_rc"
+judged=0
 # shellcheck disable=SC2086 # $expect holds several options
-/usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}"
+/usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}" ||
+	judged=$?
+log "$name: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL) after $(elapsed); logs in $OUT/$name/ (build.log, boot.log)"
+exit "$judged"

@@ -4,7 +4,8 @@
 # "N passed, N failed" (skipped steps are named on the line before).
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-passed=0 failed=0 failures='' skips=''
+passed=0 failed=0 failures='' skips='' table=''
+start_all=$(date +%s)
 
 # step NAME CMD...: run one counted step, its output shown as it comes.
 step() {
@@ -14,17 +15,21 @@ step() {
 	start=$(date +%s)
 	rc=0
 	"$@" || rc=$?
+	secs=$(($(date +%s) - start))
 	if [ "$rc" -eq 0 ]; then
 		passed=$((passed + 1))
-		printf '######## PASS: %s (%ss)\n' "$name" $(($(date +%s) - start))
+		res=PASS
 	elif [ "$rc" -eq 77 ]; then
 		skips="$skips $name"
-		printf '######## SKIPPED: %s (%ss)\n' "$name" $(($(date +%s) - start))
+		res=SKIPPED
 	else
 		failed=$((failed + 1))
 		failures="$failures $name"
-		printf '######## FAIL: %s (%ss)\n' "$name" $(($(date +%s) - start))
+		res=FAIL
 	fi
+	printf '######## %s: %s (%ss)\n' "$res" "$name" "$secs"
+	table="$table$(printf '%-8s %6ss  %s' "$res" "$secs" "$name")
+"
 }
 
 # The main job first: the later steps use its tree and its guest build.
@@ -42,6 +47,9 @@ for t in "$TOP"/selftests/test-*.sh; do
 done
 
 # Skipped steps (each printed its reason) count neither way.
+total=$(($(date +%s) - start_all))
+printf '\n######## steps (%dm%02ds in all; logs in %s)\n%s' $((total / 60)) $((total % 60)) \
+	"${CALL_COUNTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/call-counter}/out/" "$table"
 echo
 [ -z "$skips" ] || echo "skipped:$skips"
 [ -z "$failures" ] || echo "failed:$failures"

@@ -28,7 +28,7 @@ enum { UPDATES, SWAPS, FINE, FLOOR, NR_FIELDS };
 /* ctime updates per fchmod() on tmpfs */
 #define UPDATES_PER_OP 2
 
-static long ops_per_cpu = 2000;
+static long ops_per_cpu = 4000;
 
 static void read_mg(unsigned long long *v)
 {
