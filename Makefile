@@ -29,7 +29,7 @@ DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
 	gcc-aarch64-linux-gnu b4
 
-.PHONY: run deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench check send test export
+.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench check send test export
 run: guest
 
 deps:
@@ -46,6 +46,10 @@ apply: tree
 
 guest: apply
 	@scripts/run-guest.sh guest $(GUEST_CONFIG)
+
+# The guest of `make` with a shell on its console instead of the tests.
+shell: apply
+	@GUEST_SHELL=1 scripts/run-guest.sh guest $(GUEST_CONFIG)
 
 # The checkers find bugs by instrumentation, not by where preemption
 # lands, and a single-stepped KASAN kernel did not reach user space in 8

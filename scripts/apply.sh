@@ -17,6 +17,9 @@ head=$(git -C "$WORK_TREE" rev-parse HEAD)
 
 if [ -f "$stampfile" ] && [ "$(cat "$stampfile")" = "$stamp $head" ]; then
 	log "apply: series already applied in $WORK_TREE ($(echo "$list" | grep -c . || true) patches)"
+	# The developer loop: edits are built and tested, and the verdict says so.
+	[ -z "$(work_tree_edits)" ] ||
+		log "apply: warning: $WORK_TREE has uncommitted changes: what is built and tested is not patches/"
 	exit 0
 fi
 
@@ -25,7 +28,7 @@ known=$(cut -d' ' -f2 "$stampfile" 2>/dev/null || true)
 if [ "$head" != "$base" ] && [ "$head" != "$known" ]; then
 	die "work tree $WORK_TREE has commits not exported to patches/; run 'make export' or 'git -C $WORK_TREE reset --hard $BASE_TAG'"
 fi
-if [ -n "$(git -C "$WORK_TREE" status --porcelain --untracked-files=no)" ]; then
+if [ -n "$(work_tree_edits)" ]; then
 	die "work tree $WORK_TREE has uncommitted changes; commit and 'make export' them, or discard them"
 fi
 

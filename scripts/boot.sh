@@ -6,7 +6,8 @@
 # Env: QEMU_ACCEL (tcg | kvm), SMP (vCPUs, default 4), POSSIBLE_CPUS (boot
 # that many possible CPUs with SMP of them online), MEM, BOOT_TIMEOUT (s),
 # BOOT_LOG (log path), INITRAMFS (another initramfs), QEMU_EXTRA (more
-# QEMU options), QEMU_SINGLESTEP (tcg: 1 by default, 0 to turn it off).
+# QEMU options), QEMU_SINGLESTEP (tcg: 1 by default, 0 to turn it off),
+# INTERACTIVE (1: the terminal's input goes to the guest's console).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -54,6 +55,9 @@ log "boot[${obj##*/}]: qemu $accel, $qsmp vCPUs ($smp online), timeout ${timeout
 # wrap off; qboot prints nothing and boots in a fraction of the time.
 bios=
 [ ! -f /usr/share/qemu/qboot.rom ] || bios="-bios /usr/share/qemu/qboot.rom"
+# The terminal's input reaches the guest only when asked (a shell in it).
+stdin=/dev/null
+[ "${INTERACTIVE:-0}" = 0 ] || stdin=/dev/stdin
 rcfile=$log.qemu-rc
 rm -f "$rcfile"
 # POSIX sh has no pipefail: QEMU's (or timeout's) status goes to a file.
@@ -63,7 +67,7 @@ rm -f "$rcfile"
 	timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
 		-m "${MEM:-1024}" -smp "$qsmp" -nographic -no-reboot $bios \
 		-kernel "$kernel" -initrd "$initrd" \
-		$extra -append "$append $*" </dev/null 2>&1 || rc=$?
+		$extra -append "$append $*" <"$stdin" 2>&1 || rc=$?
 	echo "$rc" >"$rcfile"
 } | tee "$log"
 rc=$(cat "$rcfile")

@@ -12,7 +12,7 @@ PATCHES=${PATCHES:-$TOP/patches}
 base=$(base_commit)
 git -C "$WORK_TREE" merge-base --is-ancestor "$base" HEAD ||
 	die "HEAD of $WORK_TREE is not based on $BASE_TAG ($base)"
-[ -z "$(git -C "$WORK_TREE" status --porcelain --untracked-files=no)" ] ||
+[ -z "$(work_tree_edits)" ] ||
 	die "$WORK_TREE has uncommitted changes; commit them first"
 [ "$(git -C "$WORK_TREE" rev-list --count "$base..HEAD")" -gt 0 ] ||
 	die "no commit on top of $BASE_TAG in $WORK_TREE"

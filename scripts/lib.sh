@@ -26,6 +26,9 @@ elapsed() {
 log() { printf '==> [%s] %s\n' "$(elapsed)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# work_tree_edits: the files of the work tree changed and not committed.
+work_tree_edits() { git -C "$WORK_TREE" status --porcelain --untracked-files=no; }
+
 # need CMD PACKAGE: fail with the package to install when CMD is missing.
 need() {
 	command -v "$1" >/dev/null 2>&1 ||

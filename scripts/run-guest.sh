@@ -3,7 +3,8 @@
 # make its initramfs, boot it, judge the log.
 # usage: run-guest.sh NAME FRAGMENT...   (fragments as for build.sh)
 # Env: DURATION (kselftest stress seconds), THREADS, SEED, KERNEL_PARAMS
-# (more kernel parameters), and boot.sh's.
+# (more kernel parameters), GUEST_SHELL (1: a shell instead of the
+# tests), and boot.sh's.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -40,6 +41,12 @@ params="$params${KERNEL_PARAMS:+ $KERNEL_PARAMS}"
 # Three stress tests run DURATION each; leave room for boot and the rest.
 : "${BOOT_TIMEOUT:=$(( ${DURATION:-5} * 4 + 600 ))}"
 export BOOT_TIMEOUT
+# A shell in the guest (make shell): nothing to judge.
+if [ "${GUEST_SHELL:-0}" = 1 ]; then
+	# shellcheck disable=SC2086 # $params holds several kernel parameters
+	INTERACTIVE=1 BOOT_TIMEOUT=86400 QEMU_SINGLESTEP=0 "$here/boot.sh" "$name" $params cc.shell=1
+	exit 0
+fi
 boot_rc=0
 # shellcheck disable=SC2086 # $params holds several kernel parameters
 "$here/boot.sh" "$name" $params || boot_rc=$?
@@ -49,5 +56,7 @@ judged=0
 # shellcheck disable=SC2086 # $expect holds several options
 /usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}" ||
 	judged=$?
-log "$name: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL) after $(elapsed); logs in $OUT/$name/ (build.log, boot.log)"
+what=
+[ -z "$(work_tree_edits)" ] || what=" (of the work tree with uncommitted changes, not patches/)"
+log "$name: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL)$what after $(elapsed); logs in $OUT/$name/ (build.log, boot.log)"
 exit "$judged"

@@ -48,7 +48,7 @@ expect() {
 for bug in "$@"; do
 	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
 done
-[ -z "$(git -C "$WORK_TREE" status --porcelain --untracked-files=no)" ] ||
+[ -z "$(work_tree_edits)" ] ||
 	fail "$WORK_TREE has uncommitted changes: commit or stash them first"
 trap 'git -C "$WORK_TREE" checkout -q -- .; rm -rf "$SCRATCH"' EXIT
 keep=$OUT/planted

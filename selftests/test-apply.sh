@@ -1,7 +1,8 @@
 #!/bin/sh
 # apply.sh on a small stand-in base: a patch that does not apply is named
-# and the am is aborted; a good series applies; a second run is a no-op;
-# commits not exported to patches/ are never thrown away.
+# and the am is aborted; a good series applies; a second run is a no-op
+# that says when uncommitted edits are what gets tested; commits not
+# exported to patches/ are never thrown away.
 set -eu
 # shellcheck source=selftests/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -36,6 +37,12 @@ echo "ok: good patch applies"
 PATCHES=$SCRATCH/good "$TOP/scripts/apply.sh" 2>&1 | grep -q "already applied" ||
 	fail "second apply of the same series was not a no-op"
 echo "ok: second apply is a no-op"
+# Uncommitted edits in the tree are built, and the apply says they are.
+echo edit >>"$WORK_TREE/file"
+PATCHES=$SCRATCH/good "$TOP/scripts/apply.sh" 2>&1 | grep -q "not patches/" ||
+	fail "apply did not say that the work tree has uncommitted changes"
+git -C "$WORK_TREE" checkout -q -- file
+echo "ok: uncommitted edits are reported"
 
 # An unexported commit in the work tree must survive a new apply.
 echo four >>"$WORK_TREE/file"
