@@ -1,7 +1,8 @@
 #!/bin/sh
 # The series as it would be sent: signed by a throwaway identity through
 # send.sh (dry run, b4), then checkpatch --strict on every message,
-# Signed-off-by included, and the cover letter's trailers checked.
+# Signed-off-by included, and the cover letter's trailers checked: the
+# base-commit of the base tree, the stored change-id.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +15,10 @@ SUBMITTER="Gate Check <gate-check@example.invalid>" SEND_DIR=$dir \
 	exit 1
 }
 cover=$(find "$dir" -name '0000-*.eml')
-for want in '^base-commit: [0-9a-f]\{40\}$' '^change-id: ' '^To: ' '^Cc: '; do
+# shellcheck source=scripts/series.env
+. "$TOP/scripts/series.env"
+# The base tree's commit, and the one change-id of every version.
+for want in "^base-commit: $(base_commit)\$" "^change-id: $CHANGE_ID\$" '^To: ' '^Cc: '; do
 	grep -q "$want" "$cover" || { echo "signed: cover letter has no line matching '$want'"; exit 1; }
 done
 patches=$(mktemp -d)

@@ -3,7 +3,8 @@
 # Default: a dry run that writes the ready-to-send messages to a directory.
 # usage: send.sh [--send]
 # Env: SUBMITTER="Name <email>" (default: git config user.name/user.email),
-#      SEND_DIR (default ~/.cache/call-counter/out/send).
+#      SEND_DIR (default ~/.cache/call-counter/out/send), ALLOW_DERIVED_BASE
+#      (1: send even with the base tree.sh makes, which upstream lacks).
 # The stored series carries no Signed-off-by: only the human who submits
 # it can certify the DCO (Documentation/process/submitting-patches.rst,
 # coding-assistants.rst). This script adds the submitter's sign-off and
@@ -11,6 +12,9 @@
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+
+# shellcheck source=scripts/series.env
+. "$TOP/scripts/series.env"
 
 really=
 [ "${1:-}" = --send ] && really=1
@@ -28,6 +32,15 @@ if [ -z "$name" ] || [ -z "$email" ]; then
 fi
 case $email in *@*.*) ;; *) die "submitter email '$email' is not an address" ;; esac
 
+# base-commit: names the base for b4, the test robots and reviewers. The
+# tree scripts/tree.sh makes from Debian's package has a commit nobody
+# upstream has; an upstream clone (KERNEL_SRC) has the real one.
+if [ -z "${KERNEL_SRC:-}" ]; then
+	log "send: warning: the base is the tree made from Debian's package, not upstream: its base-commit $(base_commit) is in no upstream tree. For mail, set KERNEL_SRC to an upstream clone with the $BASE_TAG tag."
+	[ -z "$really" ] || [ "${ALLOW_DERIVED_BASE:-0}" = 1 ] ||
+		die "refusing to send with a base-commit upstream cannot resolve: KERNEL_SRC=<upstream clone>, or ALLOW_DERIVED_BASE=1 to send anyway"
+fi
+
 tree=$CACHE/send-tree
 outdir=${SEND_DIR:-$OUT/send}
 base=$(base_commit)
@@ -38,9 +51,12 @@ ensure_worktree "$tree"
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" \
 	GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
 # Every git and b4 command here acts as the submitter: git am, the
-# rebase and b4 prep need an identity, and b4 takes From: from it.
-export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
-	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email"
+# rebase and b4 prep need an identity, and b4 takes From: from it. b4
+# keeps its tracking data (the change-id) in the branch's config, where
+# it can be set.
+export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email" \
+	GIT_CONFIG_KEY_2=b4.prep-cover-strategy GIT_CONFIG_VALUE_2=branch-description
 g() { git -C "$tree" "$@"; }
 
 branch=call-counters-v$version
@@ -66,6 +82,14 @@ done
 # b4: enroll the branch, give it the cover letter text, collect To/Cc.
 b4q() { (cd "$tree" && b4 --offline-mode "$@"); }
 b4q prep -e "$base" >/dev/null 2>&1 || die "b4 prep -e failed in $tree"
+# The stored change-id, not the new one b4 made: one series for b4 and lore.
+key=branch.$branch.b4-tracking
+tracking=$(g config "$key") || die "b4 prep -e left no tracking data in $key"
+g config "$key" "$(printf '%s' "$tracking" | /usr/bin/python3 -c '
+import json, sys
+t = json.load(sys.stdin)
+t["series"]["change-id"] = sys.argv[1]
+print(json.dumps(t))' "$CHANGE_ID")"
 text=$(mktemp)
 /usr/bin/python3 "$TOP/scripts/cover-text.py" "$cover" >"$text"
 EDITOR="cp '$text'" b4q prep --edit-cover >/dev/null 2>&1 || die "b4 prep --edit-cover failed"
@@ -78,8 +102,8 @@ mkdir -p "$outdir"
 # The dry run sends nothing, but b4 refuses an unsigned web submission:
 # name an SMTP route when the submitter's git config has none.
 if ! git -C "$tree" config sendemail.smtpserver >/dev/null; then
-	export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_2=sendemail.smtpserver \
-		GIT_CONFIG_VALUE_2=/usr/sbin/sendmail
+	export GIT_CONFIG_COUNT=4 GIT_CONFIG_KEY_3=sendemail.smtpserver \
+		GIT_CONFIG_VALUE_3=/usr/sbin/sendmail
 fi
 b4q send -o "$outdir" --no-sign >/dev/null 2>"$outdir.log" || {
 	cat "$outdir.log" >&2
@@ -91,7 +115,7 @@ fi
 log "send: $(find "$outdir" -type f | wc -l) messages, signed by $name <$email>, in $outdir"
 if [ -n "$really" ]; then
 	log "send: sending for real with b4 send"
-	[ "$GIT_CONFIG_COUNT" -eq 3 ] && export GIT_CONFIG_COUNT=2
+	[ "$GIT_CONFIG_COUNT" -eq 4 ] && export GIT_CONFIG_COUNT=3
 	(cd "$tree" && b4 send)
 else
 	log "send: dry run; 'make send SEND=1' (or scripts/send.sh --send) sends them"
