@@ -20,13 +20,16 @@ sed -i 's|^u64 call_counter_read(const struct call_counter \*c)$|/* A comment th
 git -C "$tree" -c user.name=t -c user.email=t@example.invalid commit -qam "lib/call_counter: a bad patch"
 mkdir "$SCRATCH/patches"
 cp "$TOP"/patches/*.patch "$SCRATCH/patches/"
-git -C "$tree" format-patch -q --start-number 7 -o "$SCRATCH/patches" -1
+# The bad patch comes last: number N of N.
+n=$(git -C "$tree" rev-list --count "$(base_commit)..HEAD")
+num=$(printf %04d "$n")
+git -C "$tree" format-patch -q --start-number "$n" -o "$SCRATCH/patches" -1
 
 PATCHES=$SCRATCH/patches expect_fail "checkpatch names the patch" \
-	"checkpatch: v1-0007-lib-call_counter-a-bad-patch.patch\|checkpatch: 0007-lib-call_counter-a-bad-patch.patch: not clean" \
+	"checkpatch: $num-lib-call_counter-a-bad-patch.patch: not clean" \
 	"$TOP/scripts/check.sh" checkpatch
 grep -q "LONG_LINE" "$SCRATCH/expect.out" || fail "checkpatch output does not show the long line"
 WORK_TREE=$tree expect_fail "kernel-doc names the patch" \
-	"kerneldoc: warnings in lib/call_counter.c, from: .*patch 7/7: lib/call_counter: a bad patch" \
+	"kerneldoc: warnings in lib/call_counter.c, from: .*patch $n/$n: lib/call_counter: a bad patch" \
 	"$TOP/scripts/check.sh" kerneldoc
 echo "PASS: gate"
