@@ -51,12 +51,9 @@ ensure_worktree "$tree"
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" \
 	GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
 # Every git and b4 command here acts as the submitter: git am, the
-# rebase and b4 prep need an identity, and b4 takes From: from it. b4
-# keeps its tracking data (the change-id) in the branch's config, where
-# it can be set.
-export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
-	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email" \
-	GIT_CONFIG_KEY_2=b4.prep-cover-strategy GIT_CONFIG_VALUE_2=branch-description
+# rebase and b4 prep need an identity, and b4 takes From: from it.
+export GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$name" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$email"
 g() { git -C "$tree" "$@"; }
 
 branch=call-counters-v$version
@@ -81,15 +78,22 @@ done
 
 # b4: enroll the branch, give it the cover letter text, collect To/Cc.
 b4q() { (cd "$tree" && b4 --offline-mode "$@"); }
-b4q prep -e "$base" >/dev/null 2>&1 || die "b4 prep -e failed in $tree"
-# The stored change-id, not the new one b4 made: one series for b4 and lore.
-key=branch.$branch.b4-tracking
-tracking=$(g config "$key") || die "b4 prep -e left no tracking data in $key"
-g config "$key" "$(printf '%s' "$tracking" | /usr/bin/python3 -c '
-import json, sys
-t = json.load(sys.stdin)
-t["series"]["change-id"] = sys.argv[1]
-print(json.dumps(t))' "$CHANGE_ID")"
+# By a branch name: b4 refuses a commit that several branches contain.
+g branch -q -f call-counters-base "$base"
+b4q prep -e call-counters-base >"$OUT/send-prep.log" 2>&1 ||
+	die "b4 prep -e failed in $tree, see $OUT/send-prep.log"
+# The stored change-id, not the new one b4 made: one series for b4 and
+# lore. b4 keeps it in the tracking data at the end of the cover letter
+# commit it put first on the branch; amend that, and rebase the rest.
+cover_commit=$(g log --format=%H --grep='^--- b4-submit-tracking ---$' "$base..HEAD" | tail -n 1)
+[ -n "$cover_commit" ] || die "b4 prep -e made no cover letter commit in $tree"
+g log -1 --format=%B "$cover_commit" |
+	sed -E "s/(\"change-id\": \")[^\"]*\"/\\1$CHANGE_ID\"/" >"$OUT/send-cover.msg"
+grep -qF "\"change-id\": \"$CHANGE_ID\"" "$OUT/send-cover.msg" ||
+	die "no change-id in b4's tracking data of $cover_commit"
+g checkout -q --detach "$cover_commit"
+g commit -q --amend --allow-empty -F "$OUT/send-cover.msg"
+g rebase -q --onto HEAD "$cover_commit" "$branch" || die "rebase after setting the change-id failed in $tree"
 text=$(mktemp)
 /usr/bin/python3 "$TOP/scripts/cover-text.py" "$cover" >"$text"
 EDITOR="cp '$text'" b4q prep --edit-cover >/dev/null 2>&1 || die "b4 prep --edit-cover failed"
@@ -102,8 +106,8 @@ mkdir -p "$outdir"
 # The dry run sends nothing, but b4 refuses an unsigned web submission:
 # name an SMTP route when the submitter's git config has none.
 if ! git -C "$tree" config sendemail.smtpserver >/dev/null; then
-	export GIT_CONFIG_COUNT=4 GIT_CONFIG_KEY_3=sendemail.smtpserver \
-		GIT_CONFIG_VALUE_3=/usr/sbin/sendmail
+	export GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_2=sendemail.smtpserver \
+		GIT_CONFIG_VALUE_2=/usr/sbin/sendmail
 fi
 b4q send -o "$outdir" --no-sign >/dev/null 2>"$outdir.log" || {
 	cat "$outdir.log" >&2
@@ -115,7 +119,7 @@ fi
 log "send: $(find "$outdir" -type f | wc -l) messages, signed by $name <$email>, in $outdir"
 if [ -n "$really" ]; then
 	log "send: sending for real with b4 send"
-	[ "$GIT_CONFIG_COUNT" -eq 4 ] && export GIT_CONFIG_COUNT=3
+	[ "$GIT_CONFIG_COUNT" -eq 3 ] && export GIT_CONFIG_COUNT=2
 	(cd "$tree" && b4 send)
 else
 	log "send: dry run; 'make send SEND=1' (or scripts/send.sh --send) sends them"
