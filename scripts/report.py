@@ -79,6 +79,20 @@ def tap_streams(lines, what):
     return fails, results
 
 
+def shown_section(lines, what, begin, end, expected, fails):
+    """The lines of a test section (printed under "--- what ---"); a
+    failure when it is expected and missing, or has no end marker."""
+    body, ended = section(lines, begin, end)
+    if expected and not body:
+        fails.append(f"{what} did not run")
+    if body:
+        print(f"--- {what} ---")
+        print("\n".join(body))
+        if not ended:
+            fails.append(f"{what} output has no end marker")
+    return body
+
+
 def quote(lines, what, n=25):
     print(f"--- {what} ---")
     for line in lines[-n:]:
@@ -154,14 +168,9 @@ def main():
         summary.append(f"kunit {passed}/{len(cases)} passed, {len(skipped)} skipped")
 
     # kselftest
-    ksft, ended = section(lines, "KSELFTEST BEGIN", "KSELFTEST END")
-    if args.expect_kselftest and not ksft:
-        fails.append("kselftest did not run")
+    ksft = shown_section(lines, "kselftest", "KSELFTEST BEGIN", "KSELFTEST END",
+                         args.expect_kselftest, fails)
     if ksft:
-        print("--- kselftest TAP ---")
-        print("\n".join(ksft))
-        if not ended:
-            fails.append("kselftest output has no end marker")
         top = [r for r in tap_results(ksft) if r[0] == 0]
         inner = tap_results(ksft, "# ")
         inner = [r for r in inner if r[0] == 0]
@@ -181,15 +190,10 @@ def main():
                 print(f"    failed: {r[2]}")
 
     # The series' in-tree users
-    users, ended = section(lines, "USERS BEGIN", "USERS END")
-    if args.expect_users and not users:
-        fails.append("the tests of the in-tree users did not run")
+    users = shown_section(lines, "the tests of the in-tree users", "USERS BEGIN",
+                          "USERS END", args.expect_users, fails)
     if users:
-        print("--- in-tree users TAP ---")
-        print("\n".join(users))
         ufails, ures = tap_streams(users, "users")
-        if not ended:
-            ufails.append("users output has no end marker")
         fails += ufails
         summary.append(f"users {sum(1 for r in ures if r[1])}/{len(ures)} passed")
 
