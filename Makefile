@@ -7,28 +7,12 @@ CC_START := $(or $(CC_START),$(shell date +%s))
 export CC_START
 
 # Knobs, passed to the scripts through the environment.
-export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT
+export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT VERBOSE
 
 # Debian packages each step needs; scripts/deps.sh installs what is missing.
 DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 	cpio xz-utils kmod rsync busybox-static qemu-system-x86 python3 \
 	debian-archive-keyring ca-certificates
-
-# The test guest: tinyconfig + x86's tiny fragment + ours, and what the
-# tests of the series' in-tree users need.
-GUEST_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config \
-	configs/users.config
-
-# The checkers' guests: the tree's debug.config + ours (KASAN, lockdep,
-# ...), and KCSAN, which excludes KASAN, on its own.
-DEBUG_CONFIG := tree:arch/x86/configs/tiny.config tree:kernel/configs/debug.config \
-	configs/qemu-guest.config configs/users.config configs/debug.config
-# KCSAN without the users' tests: they drive upstream's swap and
-# zsmalloc code, whose own data races (see scripts/kcsan-upstream-races)
-# KCSAN reports at random, and they run no code of the series that the
-# kselftest and the KUnit suite do not already run under KCSAN.
-KCSAN_CONFIG := tree:arch/x86/configs/tiny.config configs/qemu-guest.config \
-	configs/kcsan.config
 
 DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
@@ -50,11 +34,11 @@ apply: tree
 	@scripts/apply.sh
 
 guest: apply
-	@scripts/run-guest.sh guest $(GUEST_CONFIG)
+	@scripts/run-guest.sh guest
 
 # The guest of `make` with a shell on its console instead of the tests.
 shell: apply
-	@GUEST_SHELL=1 scripts/run-guest.sh guest $(GUEST_CONFIG)
+	@GUEST_SHELL=1 scripts/run-guest.sh guest
 
 # The checkers find bugs by instrumentation, not by where preemption
 # lands, and a single-stepped KASAN kernel did not reach user space in 8
@@ -68,21 +52,25 @@ CHECKER_GUEST = QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/run-guest.sh
 # (handle_edge_irq, seen once at 1.7 s, upstream). 4-level paging closes it.
 debug: apply
 	@KERNEL_PARAMS="no5lvl$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
-		$(CHECKER_GUEST) debug $(DEBUG_CONFIG)
+		$(CHECKER_GUEST) debug
 
+# KCSAN without the users' tests (configs/builds): they drive upstream's
+# swap and zsmalloc code, whose own data races (scripts/kcsan-upstream-races)
+# KCSAN reports at random, and they run no code of the series that the
+# kselftest and the KUnit suite do not already run under KCSAN.
 kcsan: apply
-	@$(CHECKER_GUEST) kcsan $(KCSAN_CONFIG)
+	@$(CHECKER_GUEST) kcsan
 
 # For selftests/planted.sh: KCSAN reporting all it sees (not a test step).
 kcsan-strict: apply
-	@$(CHECKER_GUEST) kcsan-strict $(KCSAN_CONFIG) configs/kcsan-strict.config
+	@$(CHECKER_GUEST) kcsan-strict
 
 # Not a test: timings and instruction counts, written into
 # Documentation/benchmarks.md and benchmarks.png. Measures the kernel the
 # main job tested.
 bench: guest
 	@scripts/deps.sh gnuplot-nox
-	@scripts/bench.sh $(GUEST_CONFIG)
+	@scripts/bench.sh
 
 deps-check: deps
 	@scripts/deps.sh $(DEPS_CHECK)

@@ -6,8 +6,8 @@
 # and read cost at several numbers of possible CPUs. Then
 # scripts/bench-report.py writes the table and plot into
 # Documentation/benchmarks.md and Documentation/benchmarks.png.
-# usage: bench.sh FRAGMENT...   the test guest's fragments (build.sh's
-#        syntax), for the DEBUG_PREEMPT variant of the guest build
+# usage: bench.sh   (the DEBUG_PREEMPT variant of the guest is the build
+#        bench-debug-preempt of configs/builds)
 # Needs the main job's guest build ($OUT/guest): `make bench` makes it.
 # Env: BENCH_RUNS (timing boots, 5), BENCH_ITERS (increments per CPU and
 # method, 1000000), BENCH_WINDOWS (single-increment windows per method,
@@ -63,7 +63,7 @@ run() {
 
 prepare guest
 if [ "$accel" = tcg ]; then
-	"$here/build.sh" bench-debug-preempt "$@" configs/call-counter.config bench/debug-preempt.config
+	"$here/build.sh" bench-debug-preempt
 	prepare bench-debug-preempt
 	gcc -shared -fPIC -O2 -Wall -Wextra -o "$res/insn-count.so" "$TOP/bench/plugin/insn-count.c" ||
 		die "bench: building the QEMU plugin bench/plugin/insn-count.c failed"

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Boot build NAME in QEMU with its initramfs; the serial console goes to
-# the terminal and to $OUT/NAME/boot.log. Exits 124 on the hard timeout,
-# 1 with a message when QEMU fails.
+# $OUT/NAME/boot.log, and the terminal gets the guest's progress markers
+# (the whole console with VERBOSE=1 or INTERACTIVE=1). Exits 124 on the
+# hard timeout, 1 with a message when QEMU fails.
 # usage: boot.sh NAME [KERNEL-PARAMETER...]
 # Env: QEMU_ACCEL (tcg | kvm), SMP (vCPUs, default 4), POSSIBLE_CPUS (boot
 # that many possible CPUs with SMP of them online), MEM, BOOT_TIMEOUT (s),
 # BOOT_LOG (log path), INITRAMFS (another initramfs), QEMU_EXTRA (more
 # QEMU options), QEMU_SINGLESTEP (tcg: 1 by default, 0 to turn it off),
-# INTERACTIVE (1: the terminal's input goes to the guest's console).
+# INTERACTIVE (1: the terminal's input goes to the guest's console),
+# VERBOSE (1: the console on the terminal).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -56,8 +58,18 @@ log "boot[${obj##*/}]: qemu $accel, $qsmp vCPUs ($smp online), timeout ${timeout
 bios=
 [ ! -f /usr/share/qemu/qboot.rom ] || bios="-bios /usr/share/qemu/qboot.rom"
 # The terminal's input reaches the guest only when asked (a shell in it).
-stdin=/dev/null
-[ "${INTERACTIVE:-0}" = 0 ] || stdin=/dev/stdin
+stdin=/dev/null show=progress
+[ "${INTERACTIVE:-0}" = 0 ] || stdin=/dev/stdin show=all
+[ -z "${VERBOSE:-}" ] || show=all
+# What of the console the terminal gets: all of it, or the guest's own
+# progress lines (its markers) and a panic's first line as they come.
+shown() {
+	if [ "$show" = all ]; then
+		cat
+	else
+		grep --line-buffered -E '^CALL-COUNTER: |Kernel panic' | sed -u 's/^/    guest: /'
+	fi
+}
 rcfile=$log.qemu-rc
 rm -f "$rcfile"
 # POSIX sh has no pipefail: QEMU's (or timeout's) status goes to a file.
@@ -69,7 +81,7 @@ rm -f "$rcfile"
 		-kernel "$kernel" -initrd "$initrd" \
 		$extra -append "$append $*" <"$stdin" 2>&1 || rc=$?
 	echo "$rc" >"$rcfile"
-} | tee "$log"
+} | tee "$log" | shown
 rc=$(cat "$rcfile")
 case $rc in
 0) ;;

@@ -1,22 +1,34 @@
 #!/bin/sh
-# Configure and build the work tree out of tree.
-# usage: build.sh NAME FRAGMENT...
-#   NAME      build directory $OUT/NAME
+# Configure and build the work tree out of tree, W=1.
+# usage: build.sh NAME [FRAGMENT...]
+#   NAME      build directory $OUT/NAME; a build listed in configs/builds
+#             takes its architecture and, without FRAGMENTs, its
+#             fragments from there
 #   FRAGMENT  a config fragment: a path (checked: every option must end up
 #             in .config as asked), or tree:PATH for a fragment of the
 #             kernel tree (merged, not checked: generic fragments name
 #             options of other architectures)
 # The config is tinyconfig + the fragments, merged with merge_config.sh.
-# Env: ARCH (x86_64, i386, arm64), JOBS, W (passed as W=), TARGETS (make
-# goals, default: the kernel image and modules), NOCHECK=1 (do not check
-# that options stuck: for trees that predate some of them).
+# Every build is W=1, so that one build directory serves both the guest
+# and the gate's per-patch builds (W= changes every compiler command).
+# Env: ARCH (x86_64, i386, arm64; for builds not in configs/builds), JOBS,
+# W (default 1; W= for none), TARGETS (make goals, default: the kernel
+# image and modules), NOCHECK=1 (do not check that options stuck: for
+# trees that predate some of them).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ $# -ge 1 ] || die "usage: build.sh NAME FRAGMENT..."
+[ $# -ge 1 ] || die "usage: build.sh NAME [FRAGMENT...]"
 name=$1
 shift
+W=${W-1}
+if [ -n "$(build_line "$name")" ]; then
+	ARCH=$(build_arch "$name")
+	# shellcheck disable=SC2046 # a list of paths without blanks
+	[ $# -gt 0 ] || set -- $(build_fragments "$name")
+fi
+[ $# -gt 0 ] || die "build.sh: '$name' is not in configs/builds; give its fragments"
 obj=$OUT/$name
 mkdir -p "$obj"
 

@@ -8,9 +8,9 @@ set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-export ARCH=x86_64 TARGETS=vmlinux
+export TARGETS=vmlinux
 name=check-nosysfs
-check_series_build "$name" configs/nosysfs.config
+check_series_build "$name"
 unmet=$(make -s -C "$WORK_TREE" O="$OUT/$name" ARCH=x86_64 olddefconfig 2>&1 |
 	grep -A3 'unmet direct dependencies' || true)
 if [ -n "$unmet" ]; then

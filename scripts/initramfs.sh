@@ -3,7 +3,9 @@
 # (statically linked), the modules from the build's staging dir, /init.
 # usage: initramfs.sh NAME [OVERLAY]
 #   -> $OUT/NAME/initramfs.cpio, or with OVERLAY (a directory copied over
-#      the root, e.g. another /init) $OUT/NAME/initramfs-<OVERLAY's name>.cpio
+#      the root, e.g. another /init) $OUT/NAME/initramfs-<OVERLAY's name>.cpio;
+#      beside it, .cpio.sum: a digest of its files' names and contents
+#      (the archive's own bytes change with the files' times)
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -61,4 +63,9 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
 
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) >"$image.cpio.tmp"
 mv "$image.cpio.tmp" "$image.cpio"
+(cd "$root" && find . | LC_ALL=C sort | while IFS= read -r f; do
+	if [ -L "$f" ]; then echo "$f -> $(readlink "$f")"
+	elif [ -f "$f" ]; then echo "$f $(sha256sum <"$f" | cut -d' ' -f1)"
+	else echo "$f"; fi
+done) | sha256sum | cut -d' ' -f1 >"$image.cpio.sum"
 log "initramfs[$1]: $image.cpio ($(du -k "$image.cpio" | cut -f1) KiB)"

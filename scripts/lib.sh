@@ -51,6 +51,27 @@ series_selftests() {
 		sed -n 's|^tools/testing/selftests/\([^/]*\)/.*|\1|p' | sort -u | tr '\n' ' '
 }
 
+# build_line NAME: the architecture and fragments of build NAME in
+# configs/builds; empty when NAME is not listed there.
+build_line() { sed -n "s/^$1[[:space:]][[:space:]]*//p" "$TOP/configs/builds"; }
+build_arch() { build_line "$1" | cut -d' ' -f1; }
+
+# build_fragments NAME: its fragments, a line each, "series" expanded.
+build_fragments() {
+	for _f in $(build_line "$1" | tr -s ' ' | cut -d' ' -f2-); do
+		if [ "$_f" != series ]; then
+			echo "$_f"
+		elif ! series_empty; then
+			# The kselftests' config files are asked for (and checked) like ours.
+			echo configs/call-counter.config
+			for _t in $(series_selftests); do
+				[ ! -f "$WORK_TREE/tools/testing/selftests/$_t/config" ] ||
+					echo "$WORK_TREE/tools/testing/selftests/$_t/config"
+			done
+		fi
+	done
+}
+
 # True when the work tree holds no patch of the series.
 series_empty() { [ "$(git -C "$WORK_TREE" rev-parse HEAD)" = "$(base_commit)" ]; }
 
@@ -114,13 +135,13 @@ ensure_worktree() {
 # Record that the work tree's HEAD is the applied state of patches/.
 record_applied() { echo "$(series_stamp) $(git -C "$WORK_TREE" rev-parse HEAD)" >"$(stamp_file)"; }
 
-# check_series_build NAME FRAGMENT...: a W=1 build of the applied series
-# with build.sh (ARCH, TARGETS from the environment) that fails, naming
+# check_series_build NAME: the W=1 build NAME of configs/builds of the
+# applied series (TARGETS from the environment) that fails, naming
 # the patch, on an error or on a warning in a file of the series.
 check_series_build() {
 	_name=$1
 	shift
-	if ! W=1 "$TOP/scripts/build.sh" "$_name" "$@" >"$OUT/$_name.out" 2>&1; then
+	if ! "$TOP/scripts/build.sh" "$_name" "$@" >"$OUT/$_name.out" 2>&1; then
 		sed 's/^/    /' "$OUT/$_name.out"
 		# Name the patch that wrote each line an error points at.
 		grep -s -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$_name/build.log" |

@@ -2,11 +2,15 @@
 """Judge a guest's serial log: KUnit KTAP, kselftest TAP, the in-tree
 users' tests' TAP, kernel splats.
 
-usage: report.py LOG [--expect-suite NAME]... [--expect-kselftest]
-                     [--expect-users] [--no-skip] [--label TEXT]
+usage: report.py LOG --kunit-dir DIR [--expect-suite NAME]...
+                     [--expect-kselftest] [--expect-users] [--no-skip]
+                     [--label TEXT] [--verbose]
 
-Prints the TAP it found, the lines that explain a failure, and a closing
-"VERDICT: PASS|FAIL ..." line; exits 0 on PASS, 1 on FAIL.
+The KTAP is judged by the tree's own parser (DIR: the tree's
+tools/testing/kunit), which checks the plans and the numbering. Prints a
+line per test, the lines that explain a failure (every TAP line with
+--verbose), and a closing "VERDICT: PASS|FAIL ..." line; exits 0 on PASS,
+1 on FAIL.
 """
 import argparse
 import os
@@ -79,18 +83,41 @@ def tap_streams(lines, what):
     return fails, results
 
 
-def shown_section(lines, what, begin, end, expected, fails):
-    """The lines of a test section (printed under "--- what ---"); a
-    failure when it is expected and missing, or has no end marker."""
+def shown_section(lines, what, begin, end, expected, fails, verbose):
+    """The lines of a test section, printed under "--- what ---" (its
+    result lines only, unless verbose); a failure when it is expected
+    and missing, or has no end marker."""
     body, ended = section(lines, begin, end)
     if expected and not body:
         fails.append(f"{what} did not run")
     if body:
         print(f"--- {what} ---")
-        print("\n".join(body))
+        shown = body if verbose else [l for l in body if RESULT.match(l.removeprefix("# "))]
+        print("\n".join(shown))
         if not ended:
             fails.append(f"{what} output has no end marker")
     return body
+
+
+def kunit(ktap, kunit_dir, verbose):
+    """The tree's kunit_parser on the KTAP: (cases as (suite, name,
+    status), parse errors). It prints a line per case, as kunit.py does."""
+    sys.path.insert(0, kunit_dir)
+    import kunit_parser
+    import kunit_printer
+    if verbose:
+        print("\n".join(ktap))
+    top = kunit_parser.parse_run_tests(ktap, kunit_printer.stdout)
+    cases = []
+
+    def walk(test, suite):
+        if not test.subtests:
+            cases.append((suite, test.name or "<unnamed>", test.status.name))
+        for t in test.subtests:
+            walk(t, test.name if test is not top else t.name)
+    for t in top.subtests:
+        walk(t, t.name)
+    return top, cases
 
 
 def quote(lines, what, n=25):
@@ -129,6 +156,8 @@ def main():
     ap.add_argument("--no-skip", action="store_true",
                     help="a skipped KUnit case or kselftest test is a failure")
     ap.add_argument("--label", default="guest")
+    ap.add_argument("--kunit-dir", help="the tree's tools/testing/kunit (kunit_parser)")
+    ap.add_argument("--verbose", action="store_true", help="print every TAP line")
     args = ap.parse_args()
 
     with open(args.log, errors="replace") as f:
@@ -148,28 +177,34 @@ def main():
 
     # KUnit
     ktap, _ = section(lines, "KTAP BEGIN", "KTAP END")
+    kcases = []
     if ktap:
-        print("--- KUnit KTAP ---")
-        print("\n".join(ktap))
-    res = tap_results(ktap)
-    suites = {n: ok for ind, ok, n, d in res if ind == 0}
-    cases = [r for r in res if r[0] > 0]
-    for s in args.expect_suite:
-        if s not in suites:
-            fails.append(f"KUnit suite {s} did not run")
-    bad = [f"{n}" for ind, ok, n, d in res if not ok and d != "SKIP"]
-    skipped = [n for ind, ok, n, d in cases if d == "SKIP"]
-    if bad:
-        fails.append("KUnit failed: " + ", ".join(bad))
-    if skipped and args.no_skip:
-        fails.append("KUnit skipped: " + ", ".join(skipped))
-    if res:
-        passed = sum(1 for c in cases if c[1] and c[3] != "SKIP")
-        summary.append(f"kunit {passed}/{len(cases)} passed, {len(skipped)} skipped")
+        if not args.kunit_dir:
+            print("report.py: --kunit-dir (the tree's tools/testing/kunit) is needed to judge KTAP",
+                  file=sys.stderr)
+            return 2
+        print("--- KUnit (the tree's kunit_parser) ---")
+        top, kcases = kunit(ktap, args.kunit_dir, args.verbose)
+        if top.counts.errors:
+            fails.append(f"KUnit KTAP: {top.counts.errors} parse error(s) (plan, numbering or format)")
+        suites = {t.name for t in top.subtests}
+        for s in args.expect_suite:
+            if s not in suites:
+                fails.append(f"KUnit suite {s} did not run")
+        bad = [n for su, n, st in kcases if st not in ("SUCCESS", "SKIPPED")]
+        skipped = [n for su, n, st in kcases if st == "SKIPPED"]
+        if bad:
+            fails.append("KUnit failed: " + ", ".join(bad))
+        if skipped and args.no_skip:
+            fails.append("KUnit skipped: " + ", ".join(skipped))
+        passed = sum(1 for c in kcases if c[2] == "SUCCESS")
+        summary.append(f"kunit {passed}/{len(kcases)} passed, {len(skipped)} skipped")
+    elif args.expect_suite:
+        fails += [f"KUnit suite {s} did not run" for s in args.expect_suite]
 
     # kselftest
     ksft = shown_section(lines, "kselftest", "KSELFTEST BEGIN", "KSELFTEST END",
-                         args.expect_kselftest, fails)
+                         args.expect_kselftest, fails, args.verbose)
     if ksft:
         top = [r for r in tap_results(ksft) if r[0] == 0]
         inner = tap_results(ksft, "# ")
@@ -191,7 +226,7 @@ def main():
 
     # The series' in-tree users
     users = shown_section(lines, "the tests of the in-tree users", "USERS BEGIN",
-                          "USERS END", args.expect_users, fails)
+                          "USERS END", args.expect_users, fails, args.verbose)
     if users:
         ufails, ures = tap_streams(users, "users")
         fails += ufails
@@ -218,7 +253,7 @@ def main():
         fails.append(f"{len(hits)} splat line(s) in the console, first: {lines[hits[0]].strip()}")
     summary.append(f"{len(hits)} splats")
 
-    if not res and not ksft and not args.expect_suite and not args.expect_kselftest:
+    if not ktap and not ksft and not args.expect_suite and not args.expect_kselftest:
         summary.insert(0, "no test ran (the series is empty)")
     if fails:
         print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))

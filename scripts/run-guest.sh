@@ -1,32 +1,27 @@
 #!/bin/sh
 # Test one kernel configuration of the applied series in QEMU: build it,
 # make its initramfs, boot it, judge the log.
-# usage: run-guest.sh NAME FRAGMENT...   (fragments as for build.sh)
+# usage: run-guest.sh NAME   (a build of configs/builds)
 # Env: DURATION (kselftest stress seconds), THREADS, SEED, KERNEL_PARAMS
 # (more kernel parameters), GUEST_SHELL (1: a shell instead of the
-# tests), and boot.sh's.
+# tests), VERBOSE (1: the console and every TAP line on the terminal),
+# FORCE (1: boot even when the last run passed with the same kernel,
+# initramfs and boot),
+# and boot.sh's.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ $# -ge 1 ] || die "usage: run-guest.sh NAME FRAGMENT..."
+[ $# -eq 1 ] || die "usage: run-guest.sh NAME"
 name=$1
-shift
 here=$(dirname "$0")
+[ -n "$(build_line "$name")" ] || die "run-guest: no build '$name' in configs/builds"
 
-# The series' own options only exist once the series is applied; the
-# kselftests' config files are asked for (and checked) like ours.
+# The series' tests only exist once the series is applied.
 expect=
-if ! series_empty; then
-	set -- "$@" configs/call-counter.config
-	for t in $(series_selftests); do
-		[ -f "$WORK_TREE/tools/testing/selftests/$t/config" ] &&
-			set -- "$@" "$WORK_TREE/tools/testing/selftests/$t/config"
-	done
-	expect="--expect-suite call_counter --expect-kselftest --no-skip"
-fi
+series_empty || expect="--expect-suite call_counter --expect-kselftest --no-skip"
 
-"$here/build.sh" "$name" "$@"
+"$here/build.sh" "$name"
 # A guest built with configs/users.config runs the users' tests.
 if ! series_empty && grep -q '^CONFIG_ZSWAP=y' "$OUT/$name/.config"; then
 	expect="$expect --expect-users"
@@ -47,6 +42,19 @@ if [ "${GUEST_SHELL:-0}" = 1 ]; then
 	INTERACTIVE=1 BOOT_TIMEOUT=86400 QEMU_SINGLESTEP=0 "$here/boot.sh" "$name" $params cc.shell=1
 	exit 0
 fi
+# An unchanged kernel, initramfs and boot: the last run's PASS stands
+# (FORCE=1 boots again; make test always does).
+verdict=$OUT/$name/verdict
+key=$( { sha256sum <"$OUT/$name/arch/x86/boot/bzImage"; cat "$OUT/$name/initramfs.cpio.sum"
+	cat "$here/report.py" "$here/guest/splat-patterns"
+	echo "$params $expect"; env | grep -E '^(SMP|MEM|POSSIBLE_CPUS|BOOT_TIMEOUT|QEMU_[A-Z_]*)=' | LC_ALL=C sort
+	} | sha256sum | cut -d' ' -f1)
+if [ -z "${FORCE:-}" ] && [ -z "$(work_tree_edits)" ] && [ "$(head -n 1 "$verdict" 2>/dev/null)" = "$key" ]; then
+	tail -n +2 "$verdict"
+	log "$name: PASS, as in the run of $(date -r "$verdict" '+%F %T'): same kernel, initramfs and boot (FORCE=1 boots again); logs in $OUT/$name/"
+	exit 0
+fi
+rm -f "$verdict"
 boot_rc=0
 # shellcheck disable=SC2086 # $params holds several kernel parameters
 "$here/boot.sh" "$name" $params || boot_rc=$?
@@ -54,8 +62,11 @@ boot_rc=0
 [ "$boot_rc" -eq 0 ] || [ "$boot_rc" -eq 124 ] || exit "$boot_rc"
 judged=0
 # shellcheck disable=SC2086 # $expect holds several options
-/usr/bin/python3 "$here/report.py" --label "$name" $expect "${BOOT_LOG:-$OUT/$name/boot.log}" ||
+/usr/bin/python3 "$here/report.py" --label "$name" --kunit-dir "$WORK_TREE/tools/testing/kunit" \
+	${VERBOSE:+--verbose} $expect "${BOOT_LOG:-$OUT/$name/boot.log}" >"$OUT/$name/report.txt" ||
 	judged=$?
+cat "$OUT/$name/report.txt"
+[ "$judged" -ne 0 ] || [ -n "${BOOT_LOG:-}" ] || { echo "$key"; cat "$OUT/$name/report.txt"; } >"$verdict"
 what=
 [ -z "$(work_tree_edits)" ] || what=" (of the work tree with uncommitted changes, not patches/)"
 log "$name: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL)$what after $(elapsed); logs in $OUT/$name/ (build.log, boot.log)"

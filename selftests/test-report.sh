@@ -5,10 +5,16 @@ set -eu
 # shellcheck source=selftests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# shellcheck source=scripts/lib.sh
+. "$TOP/scripts/lib.sh"
+kunit_dir=$WORK_TREE/tools/testing/kunit
+[ -f "$kunit_dir/kunit_parser.py" ] ||
+	{ echo "report: SKIPPED: no kernel tree with kunit_parser at $WORK_TREE (run make first)"; exit 77; }
+
 # As run-guest.sh judges a guest of the applied series.
 judge() {
-	/usr/bin/python3 "$TOP/scripts/report.py" --expect-suite call_counter \
-		--expect-kselftest --no-skip "$@"
+	/usr/bin/python3 "$TOP/scripts/report.py" --kunit-dir "$kunit_dir" \
+		--expect-suite call_counter --expect-kselftest --no-skip "$@"
 }
 
 # log KTAP-CASE-LINE KSELFTEST-LINE DMESG-LINE [END]
@@ -59,6 +65,11 @@ log "$good_k" "$good_s" "$quiet" "" >"$SCRATCH/6.log"
 expect_fail "missing end marker" "guest hang" judge "$SCRATCH/6.log"
 { log "$good_k" "$good_s" "$quiet" ""; echo "Kernel panic - not syncing: Attempted to kill init!"; } >"$SCRATCH/7.log"
 expect_fail "panic" "guest panicked" judge "$SCRATCH/7.log"
+# The tree's kunit_parser checks the plan and the numbering.
+sed 's/^    1\.\.1$/    1..2/' "$SCRATCH/ok.log" >"$SCRATCH/8a.log"
+expect_fail "KUnit plan larger than the cases" "KTAP: 1 parse error" judge "$SCRATCH/8a.log"
+log "ok 2 test_attribution" "$good_s" "$quiet" >"$SCRATCH/8b.log"
+expect_fail "KUnit case misnumbered" "KTAP: 1 parse error" judge "$SCRATCH/8b.log"
 sed '/Subtest: call_counter/,/ok 1 call_counter/d' "$SCRATCH/ok.log" >"$SCRATCH/8.log"
 expect_fail "missing KUnit suite" "suite call_counter did not run" judge "$SCRATCH/8.log"
 # KCSAN: a report of a listed upstream race is printed, not counted;
