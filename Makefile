@@ -7,7 +7,8 @@ CC_START := $(or $(CC_START),$(shell date +%s))
 export CC_START
 
 # Knobs, passed to the scripts through the environment.
-export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT VERBOSE
+export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT VERBOSE FORCE \
+	SOAK_CALLS SOAK_CYCLES SOAK_MAX
 
 # Debian packages each step needs; scripts/deps.sh installs what is missing.
 DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
@@ -18,7 +19,7 @@ DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
 	gcc-aarch64-linux-gnu b4
 
-.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench check send test export
+.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench soak check send test export
 run: guest
 
 deps:
@@ -71,6 +72,11 @@ kcsan-strict: apply
 bench: guest
 	@scripts/deps.sh gnuplot-nox
 	@scripts/bench.sh
+
+# Not a test either: the stress tests in rounds up to 1e8 calls and 1000
+# hotplug cycles (about half an hour); writes Documentation/soak.md.
+soak: apply
+	@scripts/soak.sh
 
 deps-check: deps
 	@scripts/deps.sh $(DEPS_CHECK)
