@@ -38,8 +38,10 @@ def parse(lines):
         body = m[2]
         r = RESULT.match(body)
         if r:
-            t = tests.setdefault(r[2], {"runs": 0, "calls": 0, "cycles": 0, "resets": 0})
+            t = tests.setdefault(r[2], {"runs": 0, "seconds": 0, "calls": 0, "cycles": 0,
+                                        "resets": 0})
             t["runs"] += 1
+            t["seconds"] += current["seconds"] if current else 0
             t["calls"] += current["calls"] if current else 0
             t["cycles"] += current["cycles"] if current else 0
             t["resets"] += current["resets"] if current else 0
@@ -49,7 +51,7 @@ def parse(lines):
             continue
         c = CALLS.search(body)
         if c:
-            current = {"calls": int(c[5]), "cycles": 0, "resets": 0}
+            current = {"calls": int(c[5]), "seconds": int(c[3]), "cycles": 0, "resets": 0}
             sums["calls"] += int(c[5])
             sums["failed"] += int(c[6])
         e = EVENTS.search(body)
@@ -97,10 +99,14 @@ def main():
             print("soak: FAIL: " + f)
         return 1
 
-    rate = lambda n: f"{n / guest_s:,.0f}/s" if guest_s else "-"
+    def rate(n, secs):
+        return f"{n / secs:,.0f}/s" if secs else "-"
     rows = "\n".join(
-        f"| `{n.split('.')[1]}` | {t['runs']} | {t['calls']:,} | {t['cycles']:,} | {t['resets']:,} |"
+        f"| `{n.split('.')[1]}` | {t['runs']} | {t['seconds']} | {t['calls']:,} "
+        f"({rate(t['calls'], t['seconds'])}) | {t['cycles']:,} ({rate(t['cycles'], t['seconds'])}) "
+        f"| {t['resets']:,} |"
         for n, t in sorted(tests.items()))
+    hp = tests["call_counter.hotplug_stress"]
     mode = "TCG, one instruction per block (`QEMU_SINGLESTEP=1`)" if args.singlestep else "plain TCG"
     doc = f"""# Soak
 
@@ -118,14 +124,14 @@ another with `sched_setaffinity()`. Derive the time another target
 needs from the rates: `SOAK_CALLS`, `SOAK_CYCLES`, `SOAK_MAX` (see
 `scripts/soak.sh`).
 
-Last run: `make soak` on {datetime.date.today().isoformat()}, base {args.base}, on a
-2-core host.
+Last run: `make soak` (QEMU_SINGLESTEP={args.singlestep}) on
+{datetime.date.today().isoformat()}, base {args.base}, on a 2-core host.
 
 | | |
 |---|---|
 | rounds | {rounds} |
-| counted calls, all under migration | {sums['calls']:,} ({rate(sums['calls'])}) |
-| CPU offline/online cycles | {sums['cycles']:,} ({rate(sums['cycles'])}) |
+| counted calls, all under migration | {sums['calls']:,} |
+| CPU offline/online cycles | {sums['cycles']:,} ({rate(hp['cycles'], hp['seconds'])} in `hotplug_stress`) |
 | resets under load | {sums['resets']:,} |
 | `sched_setaffinity()` moves | {sums['affinity']:,} |
 | calls lost or counted twice | 0 (every exact-total check passed) |
@@ -134,8 +140,8 @@ Last run: `make soak` on {datetime.date.today().isoformat()}, base {args.base}, 
 | time in the guest | {guest_s} s |
 | wall time, boot included | {args.wall} s |
 
-| test | runs | calls | hotplug cycles | resets |
-|---|---|---|---|---|
+| test | runs | seconds | calls | hotplug cycles | resets |
+|---|---|---|---|---|---|
 {rows}
 """
     with open(args.doc, "w") as f:

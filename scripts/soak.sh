@@ -7,8 +7,9 @@
 # Documentation/soak.md (scripts/soak-report.py).
 # Env: SOAK_CALLS (100000000), SOAK_CYCLES (1000), SOAK_MAX (seconds at
 # most, 7200), DURATION (seconds per stress test, 60: the kselftest's
-# most), QEMU_SINGLESTEP (0: the rates of plain TCG; 1 for the tests'
-# interleavings at about half the rate), SMP.
+# most), QEMU_SINGLESTEP (1: one instruction per translated block, so
+# that preemption and migration land inside an increment, as in the
+# tests; 0: plain TCG, about 20 times the call rate), SMP.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -22,7 +23,7 @@ out=$OUT/guest/soak.log
 log "soak: until $calls calls and $cycles hotplug cycles, at most ${max}s; log $out"
 start=$(date +%s)
 rc=0
-QEMU_SINGLESTEP=${QEMU_SINGLESTEP:-0} BOOT_LOG=$out BOOT_TIMEOUT=$((max + 900)) \
+QEMU_SINGLESTEP=${QEMU_SINGLESTEP:-1} BOOT_LOG=$out BOOT_TIMEOUT=$((max + 900)) \
 	"$here/boot.sh" guest "cc.duration=${DURATION:-60}" "cc.soak=$max" \
 	"cc.soak_calls=$calls" "cc.soak_cycles=$cycles" || rc=$?
 wall=$(($(date +%s) - start))
@@ -33,4 +34,4 @@ wall=$(($(date +%s) - start))
 	{ cat "$out.report"; die "soak: the guest failed, see $out"; }
 /usr/bin/python3 "$here/soak-report.py" "$out" "$TOP/Documentation/soak.md" \
 	--calls "$calls" --cycles "$cycles" --wall "$wall" \
-	--singlestep "${QEMU_SINGLESTEP:-0}" --smp "${SMP:-4}" --base "$BASE_TAG, $(base_commit | cut -c1-12)"
+	--singlestep "${QEMU_SINGLESTEP:-1}" --smp "${SMP:-4}" --base "$BASE_TAG, $(base_commit | cut -c1-12)"
