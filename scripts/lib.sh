@@ -19,8 +19,11 @@ WORK_TREE=${WORK_TREE:-$CACHE/work}
 
 # Progress lines carry the time since the make command started (CC_START,
 # set by the Makefile), so that a reader sees where the time goes.
+# A script run by hand counts from its own start.
+: "${CC_START:=$(date +%s)}"
+export CC_START
 elapsed() {
-	_s=$(($(date +%s) - ${CC_START:-$(date +%s)}))
+	_s=$(($(date +%s) - CC_START))
 	printf '%d:%02d' $((_s / 60)) $((_s % 60))
 }
 log() { printf '==> [%s] %s\n' "$(elapsed)" "$*" >&2; }
