@@ -33,17 +33,15 @@ obj=$OUT/$name
 mkdir -p "$obj"
 
 case $ARCH in
-x86_64 | i386) image=bzImage cross= ;;
-arm64) image=Image cross=aarch64-linux-gnu- ;;
+x86_64 | i386) image=bzImage ;;
+arm64) image=Image ;;
 *) die "ARCH=$ARCH is not supported (x86_64, i386, arm64)" ;;
 esac
+cross=$(cross_prefix)
 need "${cross}gcc" "gcc-${cross%-}"
 need ccache ccache
 
-kmake() {
-	make -C "$WORK_TREE" O="$obj" ARCH="$ARCH" ${cross:+CROSS_COMPILE=$cross} \
-		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" ${W:+W=$W} "$@"
-}
+kmake() { kbuild "$obj" "$@"; }
 
 # Fragment paths: repository-relative or absolute; tree:PATH in the kernel.
 frags=

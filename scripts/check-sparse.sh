@@ -14,9 +14,7 @@ fi
 obj=$OUT/guest
 [ -f "$obj/.config" ] || die "sparse: no guest build in $obj; run make first"
 objs=$(series_kernel_sources | sed -n 's/\.c$/.o/p')
-# Compiled as build.sh compiles them (W=1, ccache), so that the objects
-# are not rebuilt twice.
 # shellcheck disable=SC2086 # list of objects
-out=$(make -C "$WORK_TREE" O="$obj" W=1 CC="ccache gcc" HOSTCC="ccache gcc" C=2 $objs 2>&1 | grep -E 'warning|error' || true)
+out=$(ARCH=x86_64 W=1 kbuild "$obj" C=2 $objs 2>&1 | grep -E 'warning|error' || true)
 [ -z "$out" ] || { echo "$out"; echo "sparse: warnings"; exit 1; }
 echo "sparse: clean on $(echo "$objs" | tr '\n' ' ')"

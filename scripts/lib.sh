@@ -38,12 +38,26 @@ need() {
 		die "'$1' not found; install Debian package '$2' (make deps)"
 }
 
+# cross_prefix: the CROSS_COMPILE prefix of $ARCH (empty: the host's gcc).
+cross_prefix() { [ "$ARCH" != arm64 ] || echo aarch64-linux-gnu-; }
+
+# kbuild OBJ [MAKE-ARG...]: make in the work tree for the build directory
+# OBJ exactly as build.sh builds it (ARCH, cross compiler, ccache, W),
+# so that a step working on a build reuses its objects instead of
+# recompiling them with other commands.
+kbuild() {
+	_obj=$1 _cross=$(cross_prefix)
+	shift
+	make -C "$WORK_TREE" O="$_obj" ARCH="$ARCH" ${_cross:+CROSS_COMPILE=$_cross} \
+		CC="ccache ${_cross}gcc" HOSTCC="ccache gcc" ${W:+W=$W} "$@"
+}
+
 # ext_modules OBJ DIR [MAKE-ARG...]: build the out-of-tree modules in DIR
-# against the x86_64 kernel build OBJ, with the guest's compiler.
+# against the kernel build OBJ, with its compiler.
 ext_modules() {
-	_obj=$1 _dir=$2
+	_o=$1 _dir=$2
 	shift 2
-	make -s -C "$WORK_TREE" O="$_obj" CC="ccache gcc" M="$_dir" "$@" modules
+	kbuild "$_o" -s M="$_dir" "$@" modules
 }
 
 base_commit() { git -C "$BASE_TREE" rev-parse "$BASE_TAG^{commit}"; }

@@ -100,8 +100,10 @@ def shown_section(lines, what, begin, end, expected, fails, verbose):
 
 
 def kunit(ktap, kunit_dir, verbose):
-    """The tree's kunit_parser on the KTAP: (cases as (suite, name,
-    status), parse errors). It prints a line per case, as kunit.py does."""
+    """The tree's kunit_parser on the KTAP: its top test (counts.errors:
+    plan, numbering and format errors) and the cases, the tests without
+    subtests, as (name, status). It prints a line per case, as kunit.py
+    does."""
     sys.path.insert(0, kunit_dir)
     import kunit_parser
     import kunit_printer
@@ -110,13 +112,13 @@ def kunit(ktap, kunit_dir, verbose):
     top = kunit_parser.parse_run_tests(ktap, kunit_printer.stdout)
     cases = []
 
-    def walk(test, suite):
+    def walk(test):
         if not test.subtests:
-            cases.append((suite, test.name or "<unnamed>", test.status.name))
+            cases.append((test.name or "<unnamed>", test.status.name))
         for t in test.subtests:
-            walk(t, test.name if test is not top else t.name)
+            walk(t)
     for t in top.subtests:
-        walk(t, t.name)
+        walk(t)
     return top, cases
 
 
@@ -191,13 +193,13 @@ def main():
         for s in args.expect_suite:
             if s not in suites:
                 fails.append(f"KUnit suite {s} did not run")
-        bad = [n for su, n, st in kcases if st not in ("SUCCESS", "SKIPPED")]
-        skipped = [n for su, n, st in kcases if st == "SKIPPED"]
+        bad = [n for n, st in kcases if st not in ("SUCCESS", "SKIPPED")]
+        skipped = [n for n, st in kcases if st == "SKIPPED"]
         if bad:
             fails.append("KUnit failed: " + ", ".join(bad))
         if skipped and args.no_skip:
             fails.append("KUnit skipped: " + ", ".join(skipped))
-        passed = sum(1 for c in kcases if c[2] == "SUCCESS")
+        passed = sum(1 for c in kcases if c[1] == "SUCCESS")
         summary.append(f"kunit {passed}/{len(kcases)} passed, {len(skipped)} skipped")
     elif args.expect_suite:
         fails += [f"KUnit suite {s} did not run" for s in args.expect_suite]
