@@ -14,12 +14,21 @@ export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED
 DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 	cpio xz-utils kmod rsync busybox-static qemu-system-x86 python3 \
 	debian-archive-keyring ca-certificates
+# The other architectures' guests: their compilers (for i386, gcc -m32's
+# libraries; gcc-multilib would remove the arm64 cross compiler) and QEMU.
+DEPS_i386 := lib32gcc-12-dev libc6-dev-i386
+DEPS_arm64 := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+DEPS_RUN += $(DEPS_$(ARCH))
 
 DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
-	python3-sphinx-rtd-theme python3-yaml sparse coccinelle \
-	gcc-aarch64-linux-gnu b4
+	python3-sphinx-rtd-theme python3-yaml sparse coccinelle b4 \
+	$(DEPS_i386) $(DEPS_arm64)
 
-.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kcsan-strict bench soak check send test export
+# ARCH=i386, ARCH=arm64: the guests of that architecture (guest-ARCH,
+# debug-ARCH of configs/builds) instead of x86_64's.
+GUEST_SUFFIX := $(if $(filter-out x86_64,$(or $(ARCH),x86_64)),-$(ARCH))
+
+.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kunit kcsan-strict bench soak check send test export
 run: guest
 
 deps:
@@ -35,11 +44,11 @@ apply: tree
 	@scripts/apply.sh
 
 guest: apply
-	@scripts/run-guest.sh guest
+	@scripts/run-guest.sh guest$(GUEST_SUFFIX)
 
 # The guest of `make` with a shell on its console instead of the tests.
 shell: apply
-	@GUEST_SHELL=1 scripts/run-guest.sh guest
+	@GUEST_SHELL=1 scripts/run-guest.sh guest$(GUEST_SUFFIX)
 
 # The checkers find bugs by instrumentation, not by where preemption
 # lands, and a single-stepped KASAN kernel did not reach user space in 8
@@ -52,8 +61,8 @@ CHECKER_GUEST = QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/run-guest.sh
 # report a "wild-memory-access" on a 5-level direct-map address
 # (handle_edge_irq, seen once at 1.7 s, upstream). 4-level paging closes it.
 debug: apply
-	@KERNEL_PARAMS="no5lvl$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
-		$(CHECKER_GUEST) debug
+	@KERNEL_PARAMS="$(if $(GUEST_SUFFIX),,no5lvl)$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
+		$(CHECKER_GUEST) debug$(GUEST_SUFFIX)
 
 # KCSAN without the users' tests (configs/builds): they drive upstream's
 # swap and zsmalloc code, whose own data races (scripts/kcsan-upstream-races)
@@ -65,6 +74,10 @@ kcsan: apply
 # For selftests/planted.sh: KCSAN reporting all it sees (not a test step).
 kcsan-strict: apply
 	@$(CHECKER_GUEST) kcsan-strict
+
+# The KUnit suite with kunit.py (UML) and the series' .kunitconfig.
+kunit: apply
+	@scripts/kunit.sh
 
 # Not a test: timings and instruction counts, written into
 # Documentation/benchmarks.md and benchmarks.png. Measures the kernel the

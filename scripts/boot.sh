@@ -15,20 +15,38 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 1 ] || die "usage: boot.sh NAME [KERNEL-PARAMETER...]"
+use_build "$1"
 obj=$OUT/$1
 shift
-[ "$ARCH" = x86_64 ] || die "boot: only ARCH=x86_64 guests are booted (ARCH=$ARCH)"
-need qemu-system-x86_64 qemu-system-x86
-kernel=$obj/arch/x86/boot/bzImage
+kernel=$(kernel_image "$obj")
 [ -f "$kernel" ] || die "no kernel $kernel; run the build first"
 initrd=${INITRAMFS:-$obj/initramfs.cpio}
 [ -f "$initrd" ] || die "no initramfs $initrd; run scripts/initramfs.sh"
+
+# The machine of each architecture. PC (x86_64, i386): qboot, not
+# SeaBIOS, which resets the terminal and turns its line wrap off; qboot
+# prints nothing and boots in a fraction of the time. arm64: the virt
+# machine, whose PSCI (emulated by QEMU at EL1, no firmware) turns CPUs
+# off and on; max has pointer authentication, and QEMU's own algorithm
+# for it is many times cheaper to emulate than the architected one.
+case $ARCH in
+x86_64 | i386)
+	qemu=qemu-system-$ARCH pkg=qemu-system-x86 console=ttyS0 machine=
+	[ ! -f /usr/share/qemu/qboot.rom ] || machine="-bios /usr/share/qemu/qboot.rom"
+	tcg_cpu=max
+	;;
+arm64)
+	qemu=qemu-system-aarch64 pkg=qemu-system-arm console=ttyAMA0 machine="-M virt"
+	tcg_cpu=max,pauth-impdef=on
+	;;
+esac
+need "$qemu" "$pkg"
 
 accel=${QEMU_ACCEL:-tcg}
 extra=${QEMU_EXTRA:-}
 case $accel in
 tcg)
-	cpu=max
+	cpu=$tcg_cpu
 	# TCG delivers interrupts only between translated blocks, so a task
 	# is never preempted inside a block: a racy read-modify-write there
 	# could never fail. One instruction per block lets the tests see such
@@ -40,7 +58,7 @@ kvm) cpu=host ;;
 *) die "QEMU_ACCEL=$accel: use tcg or kvm" ;;
 esac
 smp=${SMP:-4}
-append="console=ttyS0 loglevel=4 panic=-1 oops=panic"
+append="console=$console loglevel=4 panic=-1 oops=panic"
 qsmp=$smp
 # Under TCG no hypervisor is detected and -smp N,maxcpus=M gives only N
 # possible CPUs: boot M vCPUs and let the kernel bring up only SMP of them.
@@ -53,10 +71,6 @@ timeout=${BOOT_TIMEOUT:-900}
 
 log "boot[${obj##*/}]: qemu $accel, $qsmp vCPUs ($smp online), timeout ${timeout}s, log $log"
 
-# qboot, not SeaBIOS: SeaBIOS resets the terminal and turns its line
-# wrap off; qboot prints nothing and boots in a fraction of the time.
-bios=
-[ ! -f /usr/share/qemu/qboot.rom ] || bios="-bios /usr/share/qemu/qboot.rom"
 # The terminal's input reaches the guest only when asked (a shell in it).
 stdin=/dev/null show=progress
 [ "${INTERACTIVE:-0}" = 0 ] || stdin=/dev/stdin show=all
@@ -73,11 +87,11 @@ shown() {
 rcfile=$log.qemu-rc
 rm -f "$rcfile"
 # POSIX sh has no pipefail: QEMU's (or timeout's) status goes to a file.
-# shellcheck disable=SC2094,SC2086 # tee writes the log; $extra is a list
+# shellcheck disable=SC2094,SC2086 # tee writes the log; $machine, $extra: lists
 {
 	rc=0
-	timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -cpu "$cpu" \
-		-m "${MEM:-1024}" -smp "$qsmp" -nographic -no-reboot $bios \
+	timeout -k 10 "$timeout" "$qemu" $machine -accel "$accel" -cpu "$cpu" \
+		-m "${MEM:-1024}" -smp "$qsmp" -nographic -no-reboot \
 		-kernel "$kernel" -initrd "$initrd" \
 		$extra -append "$append $*" <"$stdin" 2>&1 || rc=$?
 	echo "$rc" >"$rcfile"

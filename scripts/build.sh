@@ -32,11 +32,8 @@ fi
 obj=$OUT/$name
 mkdir -p "$obj"
 
-case $ARCH in
-x86_64 | i386) image=bzImage ;;
-arm64) image=Image ;;
-*) die "ARCH=$ARCH is not supported (x86_64, i386, arm64)" ;;
-esac
+image=$(kernel_image "$obj")
+image=${image##*/}
 cross=$(cross_prefix)
 need "${cross}gcc" "gcc-${cross%-}"
 need ccache ccache

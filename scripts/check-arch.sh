@@ -1,7 +1,8 @@
 #!/bin/sh
-# Build the whole series for another architecture (build check-ARCH of
-# configs/builds: the feature, its KUnit suite, test module and in-tree
-# users), W=1, and fail on any warning in a file of the series.
+# Build the whole series for another architecture (build guest-ARCH of
+# configs/builds, the guest of make ARCH=...: the feature, its KUnit
+# suite, test module and in-tree users), W=1, and fail on any warning in
+# a file of the series.
 # usage: check-arch.sh ARCH   (i386 or arm64)
 set -eu
 # shellcheck source=scripts/lib.sh
@@ -9,6 +10,6 @@ set -eu
 
 [ $# -eq 1 ] || die "usage: check-arch.sh ARCH"
 arch=$1
-[ -n "$(build_line "check-$arch")" ] || die "check-arch: no build check-$arch in configs/builds (i386, arm64)"
-check_series_build "check-$arch"
+[ -n "$(build_line "guest-$arch")" ] || die "check-arch: no build guest-$arch in configs/builds (i386, arm64)"
+check_series_build "guest-$arch"
 echo "arch: $arch builds with the series, no W=1 warning in its files"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Make the guest's initramfs for build NAME: busybox, the series' kselftests
-# (statically linked), the modules from the build's staging dir, /init.
+# and the users' tests (statically linked, for the build's architecture),
+# the modules from the build's staging dir, /init.
 # usage: initramfs.sh NAME [OVERLAY]
 #   -> $OUT/NAME/initramfs.cpio, or with OVERLAY (a directory copied over
 #      the root, e.g. another /init) $OUT/NAME/initramfs-<OVERLAY's name>.cpio;
@@ -16,9 +17,16 @@ overlay=${2:-}
 [ -z "$overlay" ] || [ -d "$overlay" ] || die "initramfs: overlay $overlay is not a directory"
 image=$obj/initramfs${overlay:+-${overlay##*/}}
 [ -f "$obj/.config" ] || die "no build $obj; run scripts/build.sh $1 first"
-busybox=${BUSYBOX:-/bin/busybox}
-[ -x "$busybox" ] || die "no $busybox; install busybox-static"
+use_build "$1"
+busybox=$("$(dirname "$0")/fetch-busybox.sh" "$ARCH")
 need cpio cpio
+cc=$(user_cc)
+need "${cc%% *}" "gcc (x86_64), lib32gcc-12-dev and libc6-dev-i386 (i386), gcc-aarch64-linux-gnu and libc6-dev-arm64-cross (arm64)"
+
+# The build's UAPI headers, for its architecture: the host has only
+# x86_64's asm/ headers, and 32-bit programs need them too.
+kbuild "$obj" -s headers >/dev/null 2>"$obj/headers.log" ||
+	die "make headers failed, see $obj/headers.log"
 
 # The series' kselftests: every selftest directory the series adds.
 targets=$(series_selftests)
@@ -26,11 +34,10 @@ ksft=$obj/kselftest-install
 rm -rf "$ksft"
 if [ -n "$targets" ]; then
 	log "initramfs[$1]: kselftests: $targets"
-	make -C "$WORK_TREE" O="$obj" ARCH="$ARCH" -s headers >/dev/null 2>"$obj/headers.log" ||
-		die "make headers failed, see $obj/headers.log"
 	# shellcheck disable=SC2086 # $targets is a list of directory names
-	make -C "$WORK_TREE/tools/testing/selftests" O="$obj" TARGETS="$targets" \
-		USERLDFLAGS=-static INSTALL_PATH="$ksft" install >"$obj/kselftest.log" 2>&1 || {
+	make -C "$WORK_TREE/tools/testing/selftests" O="$obj" ARCH="$ARCH" CC="$cc" \
+		TARGETS="$targets" USERLDFLAGS=-static INSTALL_PATH="$ksft" install \
+		>"$obj/kselftest.log" 2>&1 || {
 		tail -n 20 "$obj/kselftest.log" >&2
 		die "building the kselftests ($targets) failed, see $obj/kselftest.log"
 	}
@@ -42,14 +49,15 @@ rm -rf "$root"
 mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/etc" "$root/proc" \
 	"$root/sys" "$root/dev" "$root/tmp" "$root/lib/modules"
 cp "$busybox" "$root/bin/busybox"
-for applet in $("$busybox" --list); do
-	[ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
-done
+# The other applets' links are made by /init (busybox --install -s): the
+# host cannot run every guest's busybox to list them.
+ln -s busybox "$root/bin/sh"
 cp "$TOP/scripts/guest/timeout" "$root/usr/bin/timeout"
 # The tests of the series' in-tree users (init runs them when the kernel
 # has what they test).
 for t in mgtime zswap; do
-	gcc -static -O2 -Wall -Werror -o "$root/usr/bin/$t-test" "$TOP/scripts/guest/$t-test.c" ||
+	# shellcheck disable=SC2086 # $cc may be a command with an option
+	$cc -static -O2 -Wall -Werror -isystem "$obj/usr/include" -o "$root/usr/bin/$t-test" "$TOP/scripts/guest/$t-test.c" ||
 		die "initramfs: building scripts/guest/$t-test.c failed"
 done
 cp "$TOP/scripts/guest/init" "$root/init"

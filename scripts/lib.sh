@@ -41,6 +41,32 @@ need() {
 # cross_prefix: the CROSS_COMPILE prefix of $ARCH (empty: the host's gcc).
 cross_prefix() { [ "$ARCH" != arm64 ] || echo aarch64-linux-gnu-; }
 
+# user_cc: the C compiler of $ARCH's user space, for the guests' static
+# programs (i386: the host's gcc in 32-bit mode, with libc6-dev-i386 and
+# lib32gcc-12-dev; gcc-multilib would remove the arm64 cross compiler).
+user_cc() {
+	case $ARCH in
+	i386) echo "gcc -m32" ;;
+	*) echo "$(cross_prefix)gcc" ;;
+	esac
+}
+
+# kernel_image OBJ: the bootable image of the build directory OBJ.
+kernel_image() {
+	case $ARCH in
+	x86_64 | i386) echo "$1/arch/x86/boot/bzImage" ;;
+	arm64) echo "$1/arch/arm64/boot/Image" ;;
+	*) die "ARCH=$ARCH is not supported (x86_64, i386, arm64)" ;;
+	esac
+}
+
+# use_build NAME: fail unless NAME is a build of configs/builds, and take
+# its architecture.
+use_build() {
+	[ -n "$(build_line "$1")" ] || die "no build '$1' in configs/builds"
+	ARCH=$(build_arch "$1")
+}
+
 # kbuild OBJ [MAKE-ARG...]: make in the work tree for the build directory
 # OBJ exactly as build.sh builds it (ARCH, cross compiler, ccache, W),
 # so that a step working on a build reuses its objects instead of

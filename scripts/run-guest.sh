@@ -15,7 +15,7 @@ set -eu
 [ $# -eq 1 ] || die "usage: run-guest.sh NAME"
 name=$1
 here=$(dirname "$0")
-[ -n "$(build_line "$name")" ] || die "run-guest: no build '$name' in configs/builds"
+use_build "$name"
 
 # The series' tests only exist once the series is applied.
 expect=
@@ -45,7 +45,7 @@ fi
 # An unchanged kernel, initramfs and boot: the last run's PASS stands
 # (FORCE=1 boots again; make test always does).
 verdict=$OUT/$name/verdict
-key=$( { sha256sum <"$OUT/$name/arch/x86/boot/bzImage"; cat "$OUT/$name/initramfs.cpio.sum"
+key=$( { sha256sum <"$(kernel_image "$OUT/$name")"; cat "$OUT/$name/initramfs.cpio.sum"
 	cat "$here/report.py" "$here/guest/splat-patterns"
 	echo "$params $expect"; env | grep -E '^(SMP|MEM|POSSIBLE_CPUS|BOOT_TIMEOUT|QEMU_[A-Z_]*)=' | LC_ALL=C sort
 	} | sha256sum | cut -d' ' -f1)

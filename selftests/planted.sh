@@ -11,8 +11,9 @@ set -eu
 # shellcheck source=scripts/lib.sh
 . "$TOP/scripts/lib.sh"
 
-# bug: the guest (a make target) and the report that must appear in its
-# log (an extended regular expression).
+# bug: the guest (a build of configs/builds: NAME-i386 and NAME-arm64 are
+# make NAME ARCH=...) and the report that must appear in its log (an
+# extended regular expression).
 expect() {
 	case $1 in
 	sleep-under-get-cpu) echo "debug|BUG: sleeping function called from invalid context" ;;
@@ -50,6 +51,11 @@ expect() {
 	# default list: the race is a matter of timing (one run: KUnit's
 	# reset_concurrent caught it, the kselftest's reset_under_load not).
 	reset-zeroes-live) echo "guest|not ok [0-9]+ .*reset" ;;
+	# The 32-bit increment's write section with interrupts and preemption
+	# on (an i386-only bug: x86_64 and arm64 never compile it): counts of
+	# an interrupt inside the section and of a task migrated inside it
+	# are lost, and the exact totals of the i386 guest fall short.
+	i386-irqs-on-write) echo "guest-i386|not ok [0-9]+ .*(irq|kthreads|migration|hotplug|reset)" ;;
 	# zswap before its conversion. Not in the default list: whether one
 	# run loses an update there is a measurement, not a certainty.
 	zswap-unconverted) echo "guest|not ok [0-9]+ zswap: written_back_pages delta" ;;
@@ -59,7 +65,7 @@ expect() {
 
 [ $# -gt 0 ] || set -- sleep-under-get-cpu sysfs-outlives-counter kobject-del-missing \
 	reset-in-irq textbook-increment plain-racy-read mgtime-shared-count naive-increment \
-	online-only-sum
+	online-only-sum i386-irqs-on-write
 for bug in "$@"; do
 	expect "$bug" >/dev/null || fail "no planted bug '$bug' (see $TOP/selftests/planted/)"
 done
@@ -81,8 +87,10 @@ for bug in "$@"; do
 	# 100 in 4 of 4. A planted bug must be found every time.
 	params=
 	case $guest in kcsan*) params=kcsan.skip_watch=100 ;; esac
+	target=$guest arch=
+	case $guest in *-i386 | *-arm64) target=${guest%-*} arch=${guest##*-} ;; esac
 	KERNEL_PARAMS=${KERNEL_PARAMS:-$params} \
-		make -s -C "$TOP" --no-print-directory "$guest" >"$keep/$bug.out" 2>&1 || true
+		make -s -C "$TOP" --no-print-directory "$target" ${arch:+ARCH=$arch} >"$keep/$bug.out" 2>&1 || true
 	git -C "$WORK_TREE" checkout -q -- .
 	cp "$OUT/$guest/boot.log" "$keep/$bug.log"
 	grep -a -m1 'VERDICT' "$keep/$bug.out" || true

@@ -37,9 +37,16 @@ step() {
 
 # The main job first: the later steps use its tree and its guest build.
 step main make -C "$TOP" --no-print-directory run
-# The checkers' kernels (KASAN, lockdep, ...; then KCSAN): any report fails.
+# The same guest on the 32-bit path and on a weakly ordered architecture.
+step main-i386 make -C "$TOP" --no-print-directory run ARCH=i386
+step main-arm64 make -C "$TOP" --no-print-directory run ARCH=arm64
+# The checkers' kernels (KASAN, lockdep, ...; lockdep and the preemption
+# checks on i386; then KCSAN): any report fails.
 step debug make -C "$TOP" --no-print-directory debug
+step debug-i386 make -C "$TOP" --no-print-directory debug ARCH=i386
 step kcsan make -C "$TOP" --no-print-directory kcsan
+# The KUnit suite with kunit.py on UML.
+step kunit-tool make -C "$TOP" --no-print-directory kunit
 # The upstream gate, a step per check (77: skipped, with its reason).
 for c in $("$TOP/scripts/check.sh" --list); do
 	step "check-$c" "$TOP/scripts/check.sh" "$c"
