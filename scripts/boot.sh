@@ -34,6 +34,9 @@ x86_64 | i386)
 	qemu=qemu-system-$ARCH pkg=qemu-system-x86 console=ttyS0 machine=
 	[ ! -f /usr/share/qemu/qboot.rom ] || machine="-bios /usr/share/qemu/qboot.rom"
 	tcg_cpu=max
+	# i386's max is an AMD family 6 (K7) CPU, which the kernel calls
+	# "not suitable for SMP" (a WARN); an Intel vendor string is not.
+	[ "$ARCH" = x86_64 ] || tcg_cpu=max,vendor=GenuineIntel
 	;;
 arm64)
 	qemu=qemu-system-aarch64 pkg=qemu-system-arm console=ttyAMA0 machine="-M virt"
