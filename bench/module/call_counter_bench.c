@@ -9,7 +9,8 @@
  *             to each CPU, started together).
  * mode=insns  single increments between two marker instructions with
  *             interrupts off, for the QEMU plugin bench/plugin/insn-count.c
- *             to count the instructions executed in between (x86_64 only).
+ *             to count the instructions executed in between (x86_64 and
+ *             arm64: the architectures bench_mark() has a marker for).
  * mode=read   cost of call_counter_read(), call_counter_read_cpu() and
  *             call_counter_reset(); the counter stays registered as
  *             "bench" for sysfs readers.
@@ -54,13 +55,30 @@ static struct percpu_counter bench_pcc;
 static bool bench_registered;
 
 /*
- * "nopl disp32(%rax)": a no-op whose displacement the plugin decodes:
- * 0x4343 in the high half, 0 (start) or 1 (stop) and the method below.
+ * The marker of a window, a no-op that carries @kind (0 opens a window,
+ * 1 closes it) and the method's @id for the plugin to decode:
+ *
+ * x86_64: "nopl disp32(%rax)", disp32 = 0x4343 << 16 | kind << 8 | id.
+ * arm64:  "movz xzr, #imm16, lsl #32" (a write to the zero register),
+ *         imm16 = 0x43 << 8 | kind << 7 | id, so id < 128; the word is
+ *         0xd2c0001f | imm16 << 5.
+ *
+ * Other architectures have no marker (and no decoder in the plugin), so
+ * no mode=insns: add both rather than build a module that cannot count.
  */
+#if defined(CONFIG_X86_64)
 static __always_inline void bench_mark(const unsigned int kind, const unsigned int id)
 {
 	asm volatile("nopl %c0(%%rax)" : : "i" (0x43430000 | (kind << 8) | id) : "memory");
 }
+#elif defined(CONFIG_ARM64)
+static __always_inline void bench_mark(const unsigned int kind, const unsigned int id)
+{
+	asm volatile("movz xzr, #%c0, lsl #32" : : "i" (0x4300 | (kind << 7) | id) : "memory");
+}
+#else
+#error "call_counter_bench: no marker instruction for this architecture (x86_64 and arm64 only)"
+#endif
 
 /*
  * One loop function (timing) and one window function (instruction count)
@@ -86,7 +104,7 @@ static noinline void bench_window_##fn(void)			\
 	local_irq_save(flags);					\
 	bench_mark(0, bench_id_##fn);				\
 	bench_op_##fn();					\
-	bench_mark(1, bench_id_##fn);					\
+	bench_mark(1, bench_id_##fn);				\
 	local_irq_restore(flags);				\
 }
 
@@ -100,6 +118,8 @@ enum {
 	/* Marker pair with nothing in between: the plugin's zero. */
 	BENCH_EMPTY = BENCH_NR,
 };
+/* Every id, the empty window's too, fits the arm64 marker's 7 bits. */
+static_assert(BENCH_EMPTY < 128, "bench_mark(): a method id does not fit the marker");
 
 BENCH_METHOD(call_counter, BENCH_CALL_COUNTER, call_counter_inc(&bench_counter))
 BENCH_METHOD(this_cpu, BENCH_THIS_CPU, this_cpu_inc(bench_this_cpu))
@@ -233,8 +253,6 @@ static int bench_insns(void)
 {
 	unsigned int m, i;
 
-	if (!IS_ENABLED(CONFIG_X86_64))
-		return -EOPNOTSUPP;
 	/* Methods in a fixed order; the plugin reports by marker id. */
 	for (m = 0; m <= BENCH_EMPTY; m++) {
 		for (i = 0; i < windows; i++)

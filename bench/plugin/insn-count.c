@@ -3,9 +3,13 @@
  * QEMU TCG plugin: counts the guest instructions executed between the
  * marker instructions of call_counter_bench.ko (mode=insns).
  *
- * A marker is "nopl 0x4343KKMM(%rax)": KK 0 opens and 1 closes a window
- * of method MM. Every instruction adds one to a counter (inline TCG op,
- * cheap); a marker's callback reads it. Run the guest with one vCPU: the
+ * A marker is a no-op that carries a kind (0 opens a window, 1 closes it)
+ * and a method id: on x86_64 "nopl 0x4343KKMM(%rax)" (kind KK, id MM), on
+ * arm64 "movz xzr, #imm16, lsl #32" with imm16 = 0x43 << 8 | kind << 7 | id.
+ * The target QEMU names at install picks the decoder (the other's byte
+ * patterns can be real instructions); both hand on_marker() the x86_64
+ * form 0x4343KKMM. Every instruction adds one to a counter (inline TCG
+ * op, cheap); a marker's callback reads it. Run the guest with one vCPU: the
  * counter is global, and the module keeps interrupts off in a window, so
  * nothing else runs between two markers. The constant cost of the markers
  * themselves is measured by the module's empty window and subtracted by
@@ -23,7 +27,10 @@
 #include <string.h>
 
 typedef uint64_t qemu_plugin_id_t;
-typedef struct qemu_info_t qemu_info_t;
+/* Its first member in every API version; the rest is not used here. */
+typedef struct qemu_info_t {
+	const char *target_name;
+} qemu_info_t;
 struct qemu_plugin_tb;
 struct qemu_plugin_insn;
 enum qemu_plugin_cb_flags { QEMU_PLUGIN_CB_NO_REGS };
@@ -87,7 +94,7 @@ static void on_marker(unsigned int vcpu_index, void *userdata)
 }
 
 /* nopl disp32(%rax): 0f 1f 80 followed by the little-endian displacement. */
-static int marker_of(const struct qemu_plugin_insn *insn, uint32_t *disp)
+static int marker_x86_64(const struct qemu_plugin_insn *insn, uint32_t *disp)
 {
 	const uint8_t *b = qemu_plugin_insn_data(insn);
 
@@ -97,6 +104,34 @@ static int marker_of(const struct qemu_plugin_insn *insn, uint32_t *disp)
 	*disp = b[3] | b[4] << 8 | b[5] << 16 | (uint32_t)b[6] << 24;
 	return *disp >> 16 == MARK_MAGIC && (*disp & 0xff00) <= 0x100;
 }
+
+/*
+ * movz xzr, #imm16, lsl #32: the 64-bit MOVZ (sf=1, opc=10) with hw=2 and
+ * Rd=31, 0xd2c0001f | imm16 << 5, a little-endian word (A64 instructions
+ * are, whatever the data endianness). imm16: 0x43, the kind, the id.
+ */
+#define A64_MOVZ_XZR_LSL32 0xd2c0001fu
+#define A64_MOVZ_MASK 0xffe0001fu
+
+static int marker_arm64(const struct qemu_plugin_insn *insn, uint32_t *disp)
+{
+	const uint8_t *b = qemu_plugin_insn_data(insn);
+	uint32_t word, imm16;
+
+	if (qemu_plugin_insn_size(insn) != 4)
+		return 0;
+	word = b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
+	if ((word & A64_MOVZ_MASK) != A64_MOVZ_XZR_LSL32)
+		return 0;
+	imm16 = word >> 5 & 0xffff;
+	if (imm16 >> 8 != (MARK_MAGIC & 0xff))
+		return 0;
+	*disp = MARK_MAGIC << 16 | (imm16 >> 7 & 1) << 8 | (imm16 & 0x7f);
+	return 1;
+}
+
+/* The decoder of the guest's architecture, set at install. */
+static int (*marker_of)(const struct qemu_plugin_insn *insn, uint32_t *disp);
 
 static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
@@ -139,9 +174,21 @@ __attribute__((visibility("default")))
 int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
 			int argc, char **argv)
 {
+	const char *target = info && info->target_name ? info->target_name : "?";
+	char msg[128];
 	int i;
 
-	(void)info;
+	if (!strcmp(target, "x86_64")) {
+		marker_of = marker_x86_64;
+	} else if (!strcmp(target, "aarch64")) {
+		marker_of = marker_arm64;
+	} else {
+		snprintf(msg, sizeof(msg),
+			 "insn-count: no marker decoder for target %s (x86_64, aarch64)\n",
+			 target);
+		qemu_plugin_outs(msg);
+		return -1;
+	}
 	for (i = 0; i < argc; i++)
 		if (!strncmp(argv[i], "out=", 4))
 			out_path = argv[i] + 4;
