@@ -1,7 +1,8 @@
 #!/bin/sh
 # The KUnit suite with the KUnit maintainers' own tool: kunit.py run with
 # the series' .kunitconfig, on UML (kunit.py's default, no QEMU) with SMP
-# and 4 CPUs, so that the multi-CPU cases run. UML has no CPU hotplug:
+# and 4 CPUs, so that the multi-CPU cases run (UML's SMP needs its
+# seccomp userspace: with ptrace, it refuses ncpus > 1). UML has no CPU hotplug:
 # the suite's hotplug case skips, and that is the only skip accepted, and
 # only while the UML kernel lacks HOTPLUG_CPU.
 # usage: kunit.sh
@@ -25,7 +26,8 @@ rc=0
 (cd "$WORK_TREE" && /usr/bin/python3 tools/testing/kunit/kunit.py run \
 	--kunitconfig="$kunitconfig" --build_dir="$obj" --jobs="$JOBS" \
 	--make_options="CC=ccache gcc" --make_options="HOSTCC=ccache gcc" \
-	--kconfig_add="CONFIG_NR_CPUS=$cpus" --kernel_args="ncpus=$cpus") \
+	--kconfig_add="CONFIG_NR_CPUS=$cpus" --kernel_args="ncpus=$cpus" \
+	--kernel_args=seccomp=on) \
 	>"$obj/kunit.log" 2>&1 || rc=$?
 # kunit.py's parsed results (with the skip reasons) and its summary.
 grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED|ERROR|NO TESTS RUN)\]|Testing complete|Elapsed time' \

@@ -52,10 +52,10 @@ expect() {
 	# reset_concurrent caught it, the kselftest's reset_under_load not).
 	reset-zeroes-live) echo "guest|not ok [0-9]+ .*reset" ;;
 	# The 32-bit increment's write section with interrupts and preemption
-	# on (an i386-only bug: x86_64 and arm64 never compile it): counts of
-	# an interrupt inside the section and of a task migrated inside it
-	# are lost, and the exact totals of the i386 guest fall short.
-	i386-irqs-on-write) echo "guest-i386|not ok [0-9]+ .*(irq|kthreads|migration|hotplug|reset)" ;;
+	# on (an i386-only bug: x86_64 and arm64 never compile it): the i386
+	# checker guest's lockdep sees the u64_stats write section (a
+	# seqcount) entered preemptible, at the first increment.
+	i386-irqs-on-write) echo "debug-i386|WARNING: include/linux/seqlock.h" ;;
 	# zswap before its conversion. Not in the default list: whether one
 	# run loses an update there is a measurement, not a certainty.
 	zswap-unconverted) echo "guest|not ok [0-9]+ zswap: written_back_pages delta" ;;
