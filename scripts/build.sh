@@ -13,8 +13,8 @@
 # and the gate's per-patch builds (W= changes every compiler command).
 # Env: ARCH (x86_64, i386, arm64; for builds not in configs/builds), JOBS,
 # W (default 1; W= for none), TARGETS (make goals, default: the kernel
-# image and modules), NOCHECK=1 (do not check that options stuck: for
-# trees that predate some of them).
+# image and modules, installed in staging/), NOCHECK=1 (do not check
+# that options stuck: for trees that predate some of them).
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -93,8 +93,10 @@ kmake -s -j"$JOBS" $targets >"$obj/build.log" 2>&1 || {
 # Warnings are kept for the upstream checks (W=1 comparison).
 grep -E 'warning:' "$obj/build.log" >"$obj/warnings.log" || true
 
+# The modules are installed for a bootable build (the image among the
+# targets), not for check-bisect's per-patch builds of vmlinux.
 case " $targets " in
-*" modules "*)
+*" $image "*" modules "* | *" modules "*" $image "*)
 	rm -rf "$obj/staging"
 	kmake -s INSTALL_MOD_PATH="$obj/staging" INSTALL_MOD_STRIP=1 modules_install >/dev/null
 	;;

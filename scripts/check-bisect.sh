@@ -40,7 +40,7 @@ done
 build_at() {
 	git -C "$WORK_TREE" checkout -q --detach "$1"
 	# shellcheck disable=SC2046 # a list of paths without blanks
-	if ! NOCHECK=1 "$TOP/scripts/build.sh" "$name" $(ls -d "$frags"/*) >"$OUT/$name.bisect.out" 2>&1; then
+	if ! NOCHECK=1 TARGETS="vmlinux modules" "$TOP/scripts/build.sh" "$name" $(ls -d "$frags"/*) >"$OUT/$name.bisect.out" 2>&1; then
 		sed 's/^/    /' "$OUT/$name.bisect.out"
 		return 1
 	fi

@@ -57,7 +57,7 @@ expect() {
 	# interrupts on and from an interrupt (KUnit's irq case); the guest
 	# then hangs, a reader in the interrupt spinning on an odd count, so
 	# the run lasts BOOT_TIMEOUT.
-	i386-irqs-on-write) echo "debug-i386|WARNING: inconsistent lock state" ;;
+	i386-irqs-on-write) echo "guest-i386|WARNING: inconsistent lock state" ;;
 	# zswap before its conversion. Not in the default list: whether one
 	# run loses an update there is a measurement, not a certainty.
 	zswap-unconverted) echo "guest|not ok [0-9]+ zswap: written_back_pages delta" ;;
