@@ -7,60 +7,58 @@
 CC_START := $(or $(CC_START),$(shell date +%s))
 export CC_START
 
-# Knobs, passed to the scripts through the environment.
-export KERNEL_SRC ARCH QEMU_ACCEL QEMU_SINGLESTEP SMP JOBS DURATION THREADS SEED BOOT_TIMEOUT VERBOSE FORCE \
-	SOAK_CALLS SOAK_CYCLES SOAK_MAX
+# The knobs of scripts/interface.list (make help), passed to the scripts
+# through the environment.
+export $(shell sed -n 's/^knob|\([A-Z_0-9]*\)|.*/\1/p' scripts/interface.list)
 
-# Debian packages each step needs; scripts/deps.sh installs what is missing.
+# Debian packages each step needs; scripts/pipeline/deps.sh installs what
+# is missing. A guest architecture's (its compilers and QEMU) come from its
+# file, configs/arch/ARCH.sh.
+arch_packages = $(shell sh -c '. ./configs/arch/$(1).sh && echo "$$ARCH_PACKAGES $$ARCH_QEMU_PACKAGE"')
+ARCHES := $(basename $(notdir $(wildcard configs/arch/*.sh)))
+ifeq ($(wildcard configs/arch/$(or $(ARCH),x86_64).sh),)
+$(error ARCH=$(ARCH): no configs/arch/$(ARCH).sh; there are: $(ARCHES))
+endif
 DEPS_RUN := git make gcc libc6-dev ccache flex bison bc libelf-dev libssl-dev \
 	cpio xz-utils kmod rsync busybox-static qemu-system-x86 python3 \
-	debian-archive-keyring ca-certificates
-# The other architectures' guests: their compilers (for i386, gcc -m32's
-# libraries; gcc-multilib would remove the arm64 cross compiler) and QEMU.
-DEPS_i386 := lib32gcc-12-dev libc6-dev-i386
-DEPS_arm64 := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
-DEPS_RUN += $(DEPS_$(ARCH))
-
+	debian-archive-keyring ca-certificates \
+	$(call arch_packages,$(or $(ARCH),x86_64))
+# The gate builds every architecture (check-arch-ARCH).
 DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 	python3-sphinx-rtd-theme python3-yaml sparse coccinelle b4 \
-	$(DEPS_i386) $(DEPS_arm64)
+	$(foreach a,$(ARCHES),$(call arch_packages,$(a)))
 
-# ARCH=i386, ARCH=arm64: the guests of that architecture (guest-ARCH,
-# debug-ARCH of configs/builds) instead of x86_64's.
+# ARCH=i386, ARCH=arm64: the guests of that architecture (guest-ARCH)
+# instead of x86_64's.
 GUEST_SUFFIX := $(if $(filter-out x86_64,$(or $(ARCH),x86_64)),-$(ARCH))
 
-.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kunit kcsan-strict bench soak check send test test-all export
+.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kunit kcsan-strict bench soak check send test test-all export help
 run: guest
 
 deps:
-	@scripts/deps.sh $(DEPS_RUN)
+	@scripts/pipeline/deps.sh $(DEPS_RUN)
 
 fetch: deps
-	@scripts/fetch.sh
+	@scripts/pipeline/fetch.sh
 
 tree: fetch
-	@scripts/tree.sh
+	@scripts/pipeline/tree.sh
 
 apply: tree
-	@scripts/apply.sh
+	@scripts/pipeline/apply.sh
 
-# The x86_64 guest is single-stepped, so that preemption lands inside a
-# racy read-modify-write (scripts/boot.sh). The i386 and arm64 guests boot
-# plain TCG, in half the time: their increments run with interrupts or
-# preemption off, and the i386 guest's own lockdep and DEBUG_PREEMPT
-# check that they do.
+# Single-stepped or not: the architecture's own default (configs/arch/).
 guest: apply
-	@QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-$(if $(GUEST_SUFFIX),0,1)} \
-		scripts/run-guest.sh guest$(GUEST_SUFFIX)
+	@scripts/pipeline/run-guest.sh guest$(GUEST_SUFFIX)
 
 # The guest of `make` with a shell on its console instead of the tests.
 shell: apply
-	@GUEST_SHELL=1 scripts/run-guest.sh guest$(GUEST_SUFFIX)
+	@GUEST_SHELL=1 scripts/pipeline/run-guest.sh guest$(GUEST_SUFFIX)
 
 # The checkers find bugs by instrumentation, not by where preemption
 # lands, and a single-stepped KASAN kernel did not reach user space in 8
 # minutes: plain TCG unless QEMU_SINGLESTEP says otherwise.
-CHECKER_GUEST = QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/run-guest.sh
+CHECKER_GUEST = QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/pipeline/run-guest.sh
 
 # no5lvl: QEMU's "max" CPU has LA57, and while identify_cpu() re-reads the
 # boot CPU's features, X86_FEATURE_LA57 reads as clear; an interrupt in
@@ -75,7 +73,7 @@ debug: apply
 		$(CHECKER_GUEST) $(DEBUG_BUILD)
 
 # KCSAN without the users' tests (configs/builds): they drive upstream's
-# swap and zsmalloc code, whose own data races (scripts/kcsan-upstream-races)
+# swap and zsmalloc code, whose own data races (scripts/guest/kcsan-upstream-races)
 # KCSAN reports at random, and they run no code of the series that the
 # kselftest and the KUnit suite do not already run under KCSAN.
 kcsan: apply
@@ -87,30 +85,30 @@ kcsan-strict: apply
 
 # The KUnit suite with kunit.py (UML) and the series' .kunitconfig.
 kunit: apply
-	@scripts/kunit.sh
+	@scripts/pipeline/kunit.sh
 
 # Not a test: timings and instruction counts, written into
 # Documentation/benchmarks.md and benchmarks.png. Measures the kernel the
 # main job tested.
 bench: guest
-	@scripts/deps.sh gnuplot-nox
-	@scripts/bench.sh
+	@scripts/pipeline/deps.sh gnuplot-nox
+	@scripts/bench/bench.sh
 
 # Not a test either: the stress tests in rounds up to 1e8 calls and 1000
 # hotplug cycles (about half an hour); writes Documentation/soak.md.
 soak: apply
-	@scripts/soak.sh
+	@scripts/bench/soak.sh
 
 deps-check: deps
-	@scripts/deps.sh $(DEPS_CHECK)
+	@scripts/pipeline/deps.sh $(DEPS_CHECK)
 
 # The upstream gate alone; CHECKS="checkpatch kerneldoc" for a subset.
 check: apply deps-check
-	@scripts/check.sh $(CHECKS)
+	@scripts/gate/check.sh $(CHECKS)
 
 # Dry run: writes the signed, ready-to-send messages; SEND=1 sends them.
 send: apply deps-check
-	@scripts/send.sh $(if $(SEND),--send)
+	@scripts/send/send.sh $(if $(SEND),--send)
 
 # The quick gate (CI): 45 minutes cold on 2 cores. test-all: the matrix.
 test: deps deps-check
@@ -120,4 +118,8 @@ test-all: deps deps-check
 	@selftests/run.sh --all
 
 export:
-	@scripts/export.sh
+	@scripts/send/export.sh
+
+# The targets and the knobs, with their defaults.
+help:
+	@scripts/help.sh

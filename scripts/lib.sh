@@ -2,7 +2,10 @@
 # Common definitions for the pipeline scripts; sourced, never run.
 # Paths, the pin, and error helpers live here so that no script repeats them.
 
-TOP=$(cd "$(dirname "$0")/.." && pwd)
+# The repository: the nearest directory above the running script that
+# holds scripts/lib.sh (scripts live one or two levels down).
+TOP=$(cd "$(dirname "$0")" && while [ ! -f scripts/lib.sh ] && [ "$PWD" != / ]; do cd ..; done && pwd)
+[ -f "$TOP/scripts/lib.sh" ] || { echo "error: no scripts/lib.sh above $0" >&2; exit 1; }
 # shellcheck source=scripts/pin.env
 . "$TOP/scripts/pin.env"
 
@@ -29,6 +32,47 @@ elapsed() {
 log() { printf '==> [%s] %s\n' "$(elapsed)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# File descriptor 3: the terminal's stderr, where show_cmd prints even
+# when a command's own output is redirected to a log.
+exec 3>&2
+
+# shell_quote ARG...: the ARGs as one line that a shell reads back as
+# the same words.
+shell_quote() {
+	_sep=
+	for _a in "$@"; do
+		case $_a in
+		'' | *[!A-Za-z0-9_./:=,+@%-]*) printf "%s'%s'" "$_sep" "$(printf '%s' "$_a" | sed "s/'/'\\\\''/g")" ;;
+		*) printf '%s%s' "$_sep" "$_a" ;;
+		esac
+		_sep=' '
+	done
+}
+
+# show_cmd CMD...: print CMD ("$ CMD", as it can be pasted into a
+# shell); outside a dry run also keep it in the file $CMDS when set: a
+# section of $OUT/NAME/commands, the commands that reproduce a build and
+# its boot (commands_join).
+show_cmd() {
+	_q=$(shell_quote "$@")
+	printf '    $ %s\n' "$_q" >&3
+	dry_run || [ -z "${CMDS:-}" ] || echo "$_q" >>"$CMDS"
+}
+
+# cmd CMD...: show_cmd CMD, then run it unless DRY_RUN=1.
+cmd() {
+	show_cmd "$@"
+	dry_run || "$@"
+}
+dry_run() { [ "${DRY_RUN:-}" = 1 ]; }
+
+# commands_join OBJ: $OBJ/commands from its sections: the configuration
+# (written when the build configures), the build, the last boot.
+commands_join() {
+	! dry_run || return 0
+	cat "$1/.commands-config" "$1/.commands-build" "$1/.commands-boot" >"$1/commands" 2>/dev/null || true
+}
+
 # work_tree_edits: the files of the work tree changed and not committed.
 work_tree_edits() { git -C "$WORK_TREE" status --porcelain --untracked-files=no; }
 
@@ -38,33 +82,42 @@ need() {
 		die "'$1' not found; install Debian package '$2' (make deps)"
 }
 
+# The guest architectures: a file each, configs/arch/ARCH.sh.
+arches() { for _a in "$TOP"/configs/arch/*.sh; do _a=${_a##*/}; echo "${_a%.sh}"; done; }
+
+# arch_get ARCH KEY: the value of ARCH_KEY in ARCH's file.
+# shellcheck disable=SC2016 # expanded by the inner shell
+arch_get() { sh -c '. "$1" && eval "echo \"\$ARCH_$2\""' arch_get "$TOP/configs/arch/$1.sh" "$2"; }
+
+# load_arch: read $ARCH's file (its ARCH_* settings); fails for an
+# architecture that has none.
+load_arch() {
+	[ -f "$TOP/configs/arch/$ARCH.sh" ] ||
+		die "ARCH=$ARCH: no configs/arch/$ARCH.sh (there are: $(arches | tr '\n' ' '))"
+	# shellcheck source=configs/arch/x86_64.sh
+	. "$TOP/configs/arch/$ARCH.sh"
+}
+load_arch
+
 # cross_prefix: the CROSS_COMPILE prefix of $ARCH (empty: the host's gcc).
-cross_prefix() { [ "$ARCH" != arm64 ] || echo aarch64-linux-gnu-; }
+cross_prefix() { echo "$ARCH_CROSS"; }
 
 # user_cc: the C compiler of $ARCH's user space, for the guests' static
-# programs (i386: the host's gcc in 32-bit mode, with libc6-dev-i386 and
-# lib32gcc-12-dev; gcc-multilib would remove the arm64 cross compiler).
-user_cc() {
-	case $ARCH in
-	i386) echo "gcc -m32" ;;
-	*) echo "$(cross_prefix)gcc" ;;
-	esac
-}
+# programs.
+user_cc() { echo "$ARCH_USER_CC"; }
 
 # kernel_image OBJ: the bootable image of the build directory OBJ.
-kernel_image() {
-	case $ARCH in
-	x86_64 | i386) echo "$1/arch/x86/boot/bzImage" ;;
-	arm64) echo "$1/arch/arm64/boot/Image" ;;
-	*) die "ARCH=$ARCH is not supported (x86_64, i386, arm64)" ;;
-	esac
-}
+kernel_image() { echo "$1/$ARCH_IMAGE"; }
+
+# guest_build ARCH: the name of the test guest's build of ARCH.
+guest_build() { if [ "$1" = x86_64 ]; then echo guest; else echo "guest-$1"; fi; }
 
 # use_build NAME: fail unless NAME is a build of configs/builds, and take
 # its architecture.
 use_build() {
 	[ -n "$(build_line "$1")" ] || die "no build '$1' in configs/builds"
 	ARCH=$(build_arch "$1")
+	load_arch
 }
 
 # kbuild OBJ [MAKE-ARG...]: make in the work tree for the build directory
@@ -74,7 +127,7 @@ use_build() {
 kbuild() {
 	_obj=$1 _cross=$(cross_prefix)
 	shift
-	make -C "$WORK_TREE" O="$_obj" ARCH="$ARCH" ${_cross:+CROSS_COMPILE=$_cross} \
+	cmd make -C "$WORK_TREE" O="$_obj" ARCH="$ARCH" ${_cross:+CROSS_COMPILE=$_cross} \
 		CC="ccache ${_cross}gcc" HOSTCC="ccache gcc" ${W:+W=$W} "$@"
 }
 
@@ -95,8 +148,15 @@ series_selftests() {
 }
 
 # build_line NAME: the architecture and fragments of build NAME in
-# configs/builds; empty when NAME is not listed there.
-build_line() { sed -n "s/^$1[[:space:]][[:space:]]*//p" "$TOP/configs/builds"; }
+# configs/builds, or of an architecture's test guest (guest, guest-ARCH:
+# derived from configs/arch/ARCH.sh); empty when NAME is neither.
+build_line() {
+	sed -n "s/^$1[[:space:]][[:space:]]*//p" "$TOP/configs/builds"
+	for _a in $(arches); do
+		[ "$1" = "$(guest_build "$_a")" ] || continue
+		echo "$_a configs/qemu-guest.config $(arch_get "$_a" FRAGMENTS) configs/users.config series"
+	done
+}
 build_arch() { build_line "$1" | cut -d' ' -f1; }
 
 # build_fragments NAME: its fragments, a line each, "series" expanded.
@@ -184,7 +244,7 @@ record_applied() { echo "$(series_stamp) $(git -C "$WORK_TREE" rev-parse HEAD)" 
 check_series_build() {
 	_name=$1
 	shift
-	if ! "$TOP/scripts/build.sh" "$_name" "$@" >"$OUT/$_name.out" 2>&1; then
+	if ! "$TOP/scripts/pipeline/build.sh" "$_name" "$@" >"$OUT/$_name.out" 2>&1; then
 		sed 's/^/    /' "$OUT/$_name.out"
 		# Name the patch that wrote each line an error points at.
 		grep -s -E '^[^ :]+\.[ch]:[0-9]+:[0-9]+: error' "$OUT/$_name/build.log" |

@@ -6,12 +6,17 @@
 # ends with a table of the steps and their times, then "N passed, N
 # failed" (skipped steps are named on the line before).
 set -eu
-TOP=$(cd "$(dirname "$0")/.." && pwd)
-case ${1:-} in
-'') all=0 ;;
---all) all=1 ;;
-*) echo "usage: run.sh [--all]" >&2; exit 2 ;;
-esac
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/../scripts/lib.sh"
+# --list: the steps, "TIER NAME" a line each, without running them.
+all=0 list=0
+for a in "$@"; do
+	case $a in
+	--all) all=1 ;;
+	--list) list=1 ;;
+	*) echo "usage: run.sh [--all] [--list]" >&2; exit 2 ;;
+	esac
+done
 passed=0 failed=0 failures='' skips='' table=''
 start_all=$(date +%s)
 # The test commands boot every guest, even one whose last run passed
@@ -24,7 +29,8 @@ step() {
 	tier=$1 name=$2
 	shift 2
 	[ "$tier" = test ] || [ "$all" -eq 1 ] || return 0
-	printf '\n######## %s\n' "$name"
+	[ "$list" -eq 0 ] || { echo "$tier $name"; return 0; }
+	log "step $name: start"
 	start=$(date +%s)
 	rc=0
 	"$@" || rc=$?
@@ -43,23 +49,33 @@ step() {
 	# The time since the start at the end of each step: the last "test"
 	# row of a test-all run is what make test alone takes.
 	at=$(($(date +%s) - start_all))
-	printf '######## %s: %s (%ss)\n' "$res" "$name" "$secs"
+	log "step $name: $res after ${secs}s"
 	table="$table$(printf '%-8s %-4s %6ss %4dm%02ds  %s' "$res" "$tier" "$secs" $((at / 60)) $((at % 60)) "$name")
 "
 }
 
 mk() { make -C "$TOP" --no-print-directory "$@"; }
-check() { "$TOP/scripts/check.sh" "$1"; }
+check() { "$TOP/scripts/gate/check.sh" "$1"; }
+# arch_steps TIER: the guest of each other architecture of that tier
+# (configs/arch/ARCH.sh, ARCH_TIER) and the gate's W=1 check of its build.
+arch_steps() {
+	for a in $(arches); do
+		if [ "$a" = x86_64 ] || [ "$(arch_get "$a" TIER)" != "$1" ]; then continue; fi
+		step "$1" "main-$a" mk run ARCH="$a"
+		step "$1" "check-arch-$a" check "arch-$a"
+	done
+}
 
 # The quick gate. The main job first: the later steps use its tree.
 step test main mk run
-# The checkers' kernels, any report fails: x86_64 with KASAN, lockdep,
-# kmemleak ...; the one i386 kernel, the 32-bit path with lockdep and the
-# preemption checks (its W=1 build is also check-arch-i386's).
+# The checkers' kernel, any report fails: x86_64 with KASAN, lockdep,
+# kmemleak ...
 step test debug mk debug
-step test main-i386 mk run ARCH=i386
+# The other architectures of make test (i386: the one 32-bit kernel, with
+# lockdep and the preemption checks on), each build also the gate's.
+arch_steps test
 # The upstream gate's checks that need no kernel build of their own.
-for c in checkpatch kerneldoc abi docs coccinelle arch-i386 maintainers signed; do
+for c in checkpatch kerneldoc abi docs coccinelle maintainers signed; do
 	step test "check-$c" check "$c"
 done
 # The project's own tests.
@@ -68,21 +84,22 @@ for t in "$TOP"/selftests/test-*.sh; do
 	step test "${n%.sh}" sh "$t"
 done
 
-# The rest of the matrix: the weakly ordered architecture, KCSAN,
-# kunit.py on UML, and the gate's builds of their own (each patch, the
-# kernel without SYSFS, arm64's W=1 check on main-arm64's build, sparse).
-step all main-arm64 mk run ARCH=arm64
+# The rest of the matrix: the other architectures (arm64, weakly
+# ordered), KCSAN, kunit.py on UML, and the gate's builds of their own
+# (the kernel without SYSFS, sparse, each patch).
+arch_steps all
 step all kcsan mk kcsan
 step all kunit-tool mk kunit
-for c in arch-arm64 nosysfs sparse bisect; do
+for c in nosysfs sparse bisect; do
 	step all "check-$c" check "$c"
 done
 
+[ "$list" -eq 0 ] || exit 0
 # Skipped steps (each printed its reason) count neither way.
 total=$(($(date +%s) - start_all))
-printf '\n######## steps (%dm%02ds in all; logs in %s)\n%s' $((total / 60)) $((total % 60)) \
-	"${CALL_COUNTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/call-counter}/out/" \
-	"$(printf '%-8s %-4s %7s %7s  %s' result tier step at name)
+log "steps: $passed passed, $failed failed in $((total / 60))m$(printf %02d $((total % 60)))s; logs in $OUT/"
+printf '%s' \
+	"$(printf '%-8s %-4s %7s %7s  %s' result tier time 'at end' step)
 $table"
 echo
 [ -z "$skips" ] || echo "skipped:$skips"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/bench-report.py on made-up results: the medians, ranges and
+# scripts/bench/bench-report.py on made-up results: the medians, ranges and
 # ratios in the table, the instruction counts less the empty window, the
 # plot, and a clear error on results it cannot trust; then an arm64 run
 # (its column in the instruction table, its own section, the x86_64
@@ -56,7 +56,7 @@ printf '0 10 20 2 2\n1 10 20 2 2\n2 10 80 8 8\n3 10 20 2 2\n4 10 300 26 53\n5 10
 printf 'call_counter_bench: read possible_cpus=4 online_cpus=4 reads=10 read_ns=100 read_cpu_ns=20 resets=5 reset_ns=5000 reset_max_ns=9000 sink=0\nread-bench possible=4 total_ns=900 per_cpu_round_ns=4000 per_cpu_file_ns=1000\n' >"$res/read-4.log"
 printf '# Doc\n\nbefore\n<!-- bench:begin -->\nold\n<!-- bench:end -->\nafter\n' >"$SCRATCH/doc.md"
 
-/usr/bin/python3 "$TOP/scripts/bench-report.py" "$res" "$SCRATCH/doc.md" "$SCRATCH/plot.png" >"$SCRATCH/out" 2>&1 ||
+/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$res" "$SCRATCH/doc.md" "$SCRATCH/plot.png" >"$SCRATCH/out" 2>&1 ||
 	{ cat "$SCRATCH/out"; fail "bench-report.py failed on good results"; }
 doc=$SCRATCH/doc.md
 has() { grep -q -F -e "$1" "$doc" || { cat "$doc"; fail "the report lacks: $1"; }; }
@@ -94,7 +94,7 @@ section() { sed -n "/^$1\$/,/^$2\$/p" "$doc"; }
 # The x86_64 section less its instruction table (through the heading after it).
 x86_rest() { section '<!-- bench:begin -->' '<!-- bench:end -->' | sed '/^### Instructions executed/,/^### Read cost/d'; }
 x86_rest >"$SCRATCH/x86.before"
-/usr/bin/python3 "$TOP/scripts/bench-report.py" "$arm" "$doc" "$SCRATCH/plot-arm64.png" >"$SCRATCH/out" 2>&1 ||
+/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$arm" "$doc" "$SCRATCH/plot-arm64.png" >"$SCRATCH/out" 2>&1 ||
 	{ cat "$SCRATCH/out"; fail "bench-report.py failed on good arm64 results"; }
 has '| method | test guest config | arm64 (test guest config) |'
 has '| `call_counter_inc()` | 1 | 4 |'
@@ -122,14 +122,14 @@ echo "ok: an arm64 run adds its column and section, the x86_64 figures stay"
 # An x86_64 run after it keeps the arm64 column and section: with the
 # same x86_64 results, the document does not change at all.
 cp "$doc" "$SCRATCH/doc.arm64"
-/usr/bin/python3 "$TOP/scripts/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png" >"$SCRATCH/out" 2>&1 ||
+/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png" >"$SCRATCH/out" 2>&1 ||
 	{ cat "$SCRATCH/out"; fail "bench-report.py failed on x86_64 results after arm64's"; }
 has '| `percpu_counter_add(c, 1)` | 29.0 (min 25, max 52) | 39.0 (min 35, max 62) |'
 cmp -s "$doc" "$SCRATCH/doc.arm64" ||
 	{ diff "$SCRATCH/doc.arm64" "$doc" || true; fail "the x86_64 run did not keep the arm64 figures as they were"; }
 # A second arm64 run replaces its column, and only it.
 printf '0 10 60 6 6\n1 10 70 7 7\n2 10 130 13 13\n3 10 40 4 4\n4 10 410 37 64\n5 10 20 2 2\n' >"$arm/insns-guest-arm64.txt"
-/usr/bin/python3 "$TOP/scripts/bench-report.py" "$arm" "$doc" "$SCRATCH/plot-arm64.png" >"$SCRATCH/out" 2>&1 ||
+/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$arm" "$doc" "$SCRATCH/plot-arm64.png" >"$SCRATCH/out" 2>&1 ||
 	{ cat "$SCRATCH/out"; fail "bench-report.py failed on a second arm64 run"; }
 sed 's/^| `this_cpu_inc()` | 1 | 4 |$/| `this_cpu_inc()` | 1 | 5 |/' "$SCRATCH/doc.arm64" >"$SCRATCH/doc.expected"
 cmp -s "$doc" "$SCRATCH/doc.expected" ||
@@ -142,7 +142,7 @@ echo "ok: an x86_64 run keeps the arm64 figures, an arm64 run replaces its own"
 sed -i 's/^| `this_cpu_inc()` | 1 | 5 |$/| `this_cpu_inc()` | 1 |/' "$doc"
 cp "$doc" "$SCRATCH/doc.before"
 expect_fail "a broken instruction table" "a row of the instruction table has 2 cells" \
-	/usr/bin/python3 "$TOP/scripts/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png"
+	/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png"
 cmp -s "$doc" "$SCRATCH/doc.before" || fail "a failed report changed the document"
 cp "$SCRATCH/doc.arm64" "$doc"
 
@@ -150,6 +150,6 @@ cp "$SCRATCH/doc.arm64" "$doc"
 cp "$doc" "$SCRATCH/doc.before"
 printf '5 10 12 1 2\n' >>"$res/insns-guest.txt"
 expect_fail "a varying empty window" "the empty window varies" \
-	/usr/bin/python3 "$TOP/scripts/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png"
+	/usr/bin/python3 "$TOP/scripts/bench/bench-report.py" "$res" "$doc" "$SCRATCH/plot.png"
 cmp -s "$doc" "$SCRATCH/doc.before" || fail "a failed report changed the document"
 echo "PASS: bench-report"

@@ -16,14 +16,14 @@ initrd() {
 	chmod +x "$SCRATCH/root/init"
 	(cd "$SCRATCH/root" && find . | cpio -o -H newc --quiet) >"$SCRATCH/initrd.cpio"
 }
-judge() { /usr/bin/python3 "$TOP/scripts/report.py" "$SCRATCH/boot.log"; }
+judge() { /usr/bin/python3 "$TOP/scripts/pipeline/report.py" "$SCRATCH/boot.log"; }
 # No single-stepping: nothing here races, and a single-stepped boot took
 # more than the 25 s this test once allowed on a loaded machine, so the
 # hang was "reported" before the guest had printed anything to quote.
 timeout=40
 boot() {
 	INITRAMFS=$SCRATCH/initrd.cpio BOOT_LOG=$SCRATCH/boot.log BOOT_TIMEOUT=$timeout \
-		QEMU_SINGLESTEP=0 "$TOP/scripts/boot.sh" guest >/dev/null 2>&1 ||
+		QEMU_SINGLESTEP=0 "$TOP/scripts/pipeline/boot.sh" guest >/dev/null 2>&1 ||
 		echo "boot exit $?" >"$SCRATCH/boot.rc"
 }
 
@@ -45,7 +45,7 @@ expect_fail "panic is reported" "guest panicked: .*Kernel panic" judge
 rm -f "$SCRATCH/boot.rc"
 out=$SCRATCH/qemu.out
 INITRAMFS=$SCRATCH/initrd.cpio BOOT_LOG=$SCRATCH/boot.log BOOT_TIMEOUT=$timeout \
-	QEMU_EXTRA=-no-such-option "$TOP/scripts/boot.sh" guest >"$out" 2>&1 &&
+	QEMU_EXTRA=-no-such-option "$TOP/scripts/pipeline/boot.sh" guest >"$out" 2>&1 &&
 	fail "boot.sh succeeded with a QEMU that cannot start"
 grep -q "qemu failed to run" "$out" || { cat "$out"; fail "QEMU's failure not reported"; }
 echo "ok: a QEMU that cannot start is reported as such"

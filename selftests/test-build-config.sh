@@ -10,7 +10,7 @@ set -eu
 echo 'CONFIG_DRM_VIRTIO_GPU=y' >"$SCRATCH/bad.config"
 OUT=$SCRATCH/out expect_fail "unmet dependency is an error" \
 	"asked 'CONFIG_DRM_VIRTIO_GPU=y', got '# CONFIG_DRM_VIRTIO_GPU is not set'" \
-	"$TOP/scripts/build.sh" cfgtest configs/qemu-guest.config "$SCRATCH/bad.config"
+	"$TOP/scripts/pipeline/build.sh" cfgtest configs/qemu-guest.config "$SCRATCH/bad.config"
 OUT=$SCRATCH/out expect_fail "missing fragment is an error" "not found" \
-	"$TOP/scripts/build.sh" cfgtest "$SCRATCH/none.config"
+	"$TOP/scripts/pipeline/build.sh" cfgtest "$SCRATCH/none.config"
 echo "PASS: build-config"

@@ -27,9 +27,9 @@ git -C "$tree" format-patch -q --start-number "$n" -o "$SCRATCH/patches" -1
 
 PATCHES=$SCRATCH/patches expect_fail "checkpatch names the patch" \
 	"checkpatch: $num-lib-call_counter-a-bad-patch.patch: not clean" \
-	"$TOP/scripts/check.sh" checkpatch
+	"$TOP/scripts/gate/check.sh" checkpatch
 grep -q "LONG_LINE" "$SCRATCH/expect.out" || fail "checkpatch output does not show the long line"
 WORK_TREE=$tree expect_fail "kernel-doc names the patch" \
 	"kerneldoc: warnings in lib/call_counter.c, from: .*patch $n/$n: lib/call_counter: a bad patch" \
-	"$TOP/scripts/check.sh" kerneldoc
+	"$TOP/scripts/gate/check.sh" kerneldoc
 echo "PASS: gate"

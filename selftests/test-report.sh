@@ -13,7 +13,7 @@ kunit_dir=$WORK_TREE/tools/testing/kunit
 
 # As run-guest.sh judges a guest of the applied series.
 judge() {
-	/usr/bin/python3 "$TOP/scripts/report.py" --kunit-dir "$kunit_dir" \
+	/usr/bin/python3 "$TOP/scripts/pipeline/report.py" --kunit-dir "$kunit_dir" \
 		--expect-suite call_counter --expect-kselftest --no-skip "$@"
 }
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/soak-report.py on made-up soak logs: a clean soak that reaches
+# scripts/bench/soak-report.py on made-up soak logs: a clean soak that reaches
 # its targets writes its figures; a failed test, a missed target or an
 # unfinished guest fails and leaves the document alone.
 set -eu
@@ -21,7 +21,7 @@ good() {
 	echo "CALL-COUNTER: SOAK END rc=${3:-0} rounds=2"
 }
 soak() {
-	/usr/bin/python3 "$TOP/scripts/soak-report.py" "$1" "$SCRATCH/soak.md" --calls 200 \
+	/usr/bin/python3 "$TOP/scripts/bench/soak-report.py" "$1" "$SCRATCH/soak.md" --calls 200 \
 		--cycles 1000 --wall 400 --singlestep 0 --smp 4 --base "v7.3, 0123456789ab"
 }
 
