@@ -32,9 +32,10 @@ elapsed() {
 log() { printf '==> [%s] %s\n' "$(elapsed)" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# File descriptor 3: the terminal's stderr, where show_cmd prints even
-# when a command's own output is redirected to a log.
-exec 3>&2
+# File descriptor 9: the terminal's stderr, where show_cmd prints even
+# when a command's own output is redirected to a log (not 3 or 4, which
+# a parallel make may pass on for its jobserver).
+exec 9>&2
 
 # shell_quote ARG...: the ARGs as one line that a shell reads back as
 # the same words.
@@ -55,7 +56,7 @@ shell_quote() {
 # its boot (commands_join).
 show_cmd() {
 	_q=$(shell_quote "$@")
-	printf '    $ %s\n' "$_q" >&3
+	printf '    $ %s\n' "$_q" >&9
 	dry_run || [ -z "${CMDS:-}" ] || echo "$_q" >>"$CMDS"
 }
 
