@@ -60,14 +60,14 @@ shell: apply
 # minutes: plain TCG unless QEMU_SINGLESTEP says otherwise.
 CHECKER_GUEST = QEMU_SINGLESTEP=$${QEMU_SINGLESTEP:-0} scripts/pipeline/run-guest.sh
 
+# i386 has one kernel, its guest, with the checkers on
+# (configs/arch/i386.sh): `make debug ARCH=i386` is `make ARCH=i386`.
+DEBUG_BUILD := $(if $(filter i386,$(ARCH)),guest-i386,debug$(GUEST_SUFFIX))
 # no5lvl: QEMU's "max" CPU has LA57, and while identify_cpu() re-reads the
 # boot CPU's features, X86_FEATURE_LA57 reads as clear; an interrupt in
 # that window makes KASAN compute its shadow range for 4-level paging and
 # report a "wild-memory-access" on a 5-level direct-map address
 # (handle_edge_irq, seen once at 1.7 s, upstream). 4-level paging closes it.
-# i386 has one kernel, its guest, with the checkers on (configs/builds):
-# `make debug ARCH=i386` is `make ARCH=i386`.
-DEBUG_BUILD := $(if $(filter i386,$(ARCH)),guest-i386,debug$(GUEST_SUFFIX))
 debug: apply
 	@KERNEL_PARAMS="$(if $(GUEST_SUFFIX),,no5lvl)$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
 		$(CHECKER_GUEST) $(DEBUG_BUILD)
