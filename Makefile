@@ -68,10 +68,10 @@ DEBUG_BUILD := $(if $(filter i386,$(ARCH)),guest-i386,debug$(GUEST_SUFFIX))
 # that window makes KASAN compute its shadow range for 4-level paging and
 # report a "wild-memory-access" on a 5-level direct-map address
 # (handle_edge_irq, seen once at 1.7 s, upstream). 4-level paging closes it.
-# cc.zswap_mib=4: the zswap users' test at 16 MiB per worker took 175 s
-# of the x86_64 debug guest's 240 (KASAN, SLUB debugging and kmemleak on
-# every page it swaps); at 4 MiB it still writes back thousands of pages
-# from every CPU, and the main guest keeps 16.
+# cc.zswap_mib=4: with the zswap users' test at 16 MiB per worker, 175 s
+# of the x86_64 debug guest's 240 went from its swapon to the end (KASAN,
+# SLUB debugging and kmemleak on every page it swaps); the main guest
+# keeps 16.
 debug: apply
 	@KERNEL_PARAMS="$(if $(GUEST_SUFFIX),,no5lvl cc.zswap_mib=4)$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
 		$(CHECKER_GUEST) $(DEBUG_BUILD)
