@@ -4,8 +4,7 @@
 # guest of configs/builds: the feature, its KUnit suite, test module and
 # in-tree users), so that the guest and the gate compile each file once.
 # A warning counts as new when the base build does not print it. The
-# work tree is moved through the commits and always put back; what the
-# guest build then recompiles is what the series changes.
+# work tree is moved through the commits and always put back.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -16,8 +15,24 @@ base=$(base_commit)
 	die "bisect: $WORK_TREE has uncommitted changes, and the bisect builds commits; commit them (then make export) or discard them"
 tip=$(git -C "$WORK_TREE" rev-parse HEAD)
 branch=$(git -C "$WORK_TREE" symbolic-ref -q --short HEAD || true)
+# The walk rewrites the series' files, and with new times every other
+# build directory (debug, guest-i386, ...) would recompile them, although
+# back at the tip their content is what those builds compiled: they get
+# their times back. Only when the walk ended with a build of the tip, so
+# that the guest's own objects are the tip's too.
+mtimes=$OUT/$name.bisect-mtimes
+git -C "$WORK_TREE" log --format= --name-only "$base..$tip" | sort -u | while IFS= read -r f; do
+	[ ! -e "$WORK_TREE/$f" ] || printf '%s\t%s\n' "$(stat -c %y "$WORK_TREE/$f")" "$f"
+done >"$mtimes"
+tip_built=0
 # shellcheck disable=SC2317 # run by the trap
-restore() { git -C "$WORK_TREE" checkout -q "${branch:-$tip}"; }
+restore() {
+	git -C "$WORK_TREE" checkout -q "${branch:-$tip}"
+	[ "$tip_built" = 1 ] || return 0
+	while IFS="$(printf '\t')" read -r t f; do
+		touch -m -d "$t" "$WORK_TREE/$f"
+	done <"$mtimes"
+}
 trap restore EXIT
 trap 'exit 1' INT TERM
 
@@ -57,6 +72,7 @@ for c in $(git -C "$WORK_TREE" rev-list --reverse "$base..$tip"); do
 		bad=1
 		continue
 	fi
+	[ "$c" != "$tip" ] || tip_built=1
 	new=$(comm -13 "$OUT/$name/warnings.$base" "$OUT/$name/warnings.$c")
 	if [ -n "$new" ]; then
 		echo "$new" | sed 's/^/    /'
