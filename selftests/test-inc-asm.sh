@@ -1,8 +1,8 @@
 #!/bin/sh
-# On x86_64, call_counter_inc() on a file-local counter and on a shared
-# counter used from another compilation unit, and call_counter_add() with
-# a constant, have the same instruction sequences as this_cpu_inc() and
-# this_cpu_add() on a per-CPU u64 (only the relocated symbol differs).
+# On x86_64, call_counter_inc() and call_counter_add() with a constant
+# index into a defined group have the same instruction sequences as
+# this_cpu_inc() and this_cpu_add() on an element of a per-CPU u64 array
+# (only the relocated symbol differs).
 # Deterministic: compares code, never times it. Needs the guest build of
 # the main job.
 set -eu
@@ -22,9 +22,8 @@ body() {
 	objdump -d --no-show-raw-insn "$SCRATCH/inc_asm.ko" |
 		awk -v f="<$1>:" '$2 == f { on = 1; next } on && /^$/ { exit } on { sub(/^ *[0-9a-f]+:\t/, ""); sub(/[ \t]*#.*/, ""); print }'
 }
-# Exact twins, then the created counter with its one extra load (shown).
+# Exact twins, then the run-time group with its one extra load (shown).
 for pair in "inc_asm_call_counter inc_asm_this_cpu" \
-	"inc_asm_call_counter_shared inc_asm_this_cpu_shared" \
 	"inc_asm_call_counter_add inc_asm_this_cpu_add" \
 	"inc_asm_call_counter_dyn inc_asm_this_cpu_ptr"; do
 	# shellcheck disable=SC2086 # two names

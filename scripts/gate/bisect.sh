@@ -82,7 +82,7 @@ for c in $(git -C "$WORK_TREE" rev-list --reverse "$base..$tip"); do
 		echo "bisect: patch $n builds, no new W=1 warning: $subject"
 	fi
 done
-for opt in CONFIG_CALL_COUNTER=y CONFIG_CALL_COUNTER_KUNIT_TEST=y CONFIG_TEST_CALL_COUNTER=m; do
+for opt in CONFIG_CALL_COUNTER_KUNIT_TEST=y CONFIG_TEST_CALL_COUNTER=m CONFIG_SPI_STATISTICS_KUNIT_TEST=y; do
 	grep -q "^$opt\$" "$OUT/$name/.config" || { echo "bisect: $opt not set at the last patch"; bad=1; }
 done
 exit "$bad"

@@ -1,9 +1,9 @@
 #!/bin/sh
-# Build and link an x86_64 tinyconfig kernel without SYSFS whose user of
-# the facility (the KUnit suite) selects it, W=1: counting must not need
-# sysfs, and nothing of the series may warn there. A `select` overrides
-# `depends on`, so Kconfig's "unmet direct dependencies" warning is what
-# says that CALL_COUNTER was made to depend on something again.
+# Build and link an x86_64 tinyconfig kernel without SYSFS, with the
+# facility's KUnit suite, W=1: counting and reading must not need sysfs,
+# and nothing of the series may warn there. Kconfig's "unmet direct
+# dependencies" warning says that an option of the series is selected
+# against its dependencies.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"

@@ -2,46 +2,43 @@
 /*
  * Functions for the instruction-sequence check: each one that counts with
  * a call counter has a twin that does the same with a bare this_cpu
- * operation on a per-CPU u64. Built out of tree, never loaded.
+ * operation on a per-CPU u64 array. Built out of tree, never loaded.
  */
+#include <linux/call_counter.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
 
-#include "inc_asm.h"
-
-DEFINE_CALL_COUNTER(inc_asm_counter, "inc_asm");
-/* Used in inc_asm_shared.c, which knows it from inc_asm.h only. */
-DEFINE_SHARED_CALL_COUNTER(inc_asm_shared, "inc_asm_shared");
-static DEFINE_PER_CPU(u64, inc_asm_plain);
+DEFINE_CALL_COUNTERS(inc_asm_counters, 3);
+static DEFINE_PER_CPU(u64 [3], inc_asm_plain);
 
 noinline void inc_asm_call_counter(void)
 {
-	call_counter_inc(&inc_asm_counter);
+	call_counter_inc(&inc_asm_counters, 1);
 }
 EXPORT_SYMBOL_GPL(inc_asm_call_counter);
 
 noinline void inc_asm_this_cpu(void)
 {
-	this_cpu_inc(inc_asm_plain);
+	this_cpu_inc(inc_asm_plain[1]);
 }
 EXPORT_SYMBOL_GPL(inc_asm_this_cpu);
 
 noinline void inc_asm_call_counter_add(void)
 {
-	call_counter_add(&inc_asm_counter, 42);
+	call_counter_add(&inc_asm_counters, 2, 42);
 }
 EXPORT_SYMBOL_GPL(inc_asm_call_counter_add);
 
 noinline void inc_asm_this_cpu_add(void)
 {
-	this_cpu_add(inc_asm_plain, 42);
+	this_cpu_add(inc_asm_plain[2], 42);
 }
 EXPORT_SYMBOL_GPL(inc_asm_this_cpu_add);
 
-/* A counter created at run time: one load of c->pcpu, then the same inc. */
-noinline void inc_asm_call_counter_dyn(const struct call_counter *c)
+/* A group set up at run time: one load of cc->count, then the same inc. */
+noinline void inc_asm_call_counter_dyn(const struct call_counters *cc)
 {
-	call_counter_inc(c);
+	call_counter_inc(cc, 0);
 }
 EXPORT_SYMBOL_GPL(inc_asm_call_counter_dyn);
 
