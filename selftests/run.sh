@@ -75,7 +75,7 @@ step test debug mk debug
 # lockdep and the preemption checks on), each build also the gate's.
 arch_steps test
 # The upstream gate's checks that need no kernel build of their own.
-for c in checkpatch kerneldoc abi docs coccinelle maintainers signed; do
+for c in checkpatch kerneldoc abi docs api-users coccinelle maintainers signed; do
 	step test "check-$c" check "$c"
 done
 # The project's own tests.

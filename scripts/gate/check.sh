@@ -13,7 +13,7 @@ set -eu
 . "$(dirname "$0")/../lib.sh"
 
 gate=$TOP/scripts/gate
-ALL_CHECKS="checkpatch kerneldoc abi docs bisect sparse coccinelle$(for a in $(arches); do
+ALL_CHECKS="checkpatch kerneldoc abi docs api-users bisect sparse coccinelle$(for a in $(arches); do
 	[ "$a" = x86_64 ] || printf ' arch-%s' "$a"; done) nosysfs maintainers signed"
 [ "${1:-}" = --list ] && { echo "$ALL_CHECKS"; exit 0; }
 CHECKS=${CHECKS:-$ALL_CHECKS}

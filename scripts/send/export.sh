@@ -41,8 +41,14 @@ ignored=$(git -C "$WORK_TREE" ls-files --others --ignored --exclude-standard \
 [ -z "$ignored" ] || log "export: warning: untracked files next to the series (git add -f them?):
 $ignored"
 
+# git writes the cover letter "From:" the committer of this machine's git
+# configuration; the stored series names nobody (Sign-off and
+# attribution): the cover is from the series' own author, as its patches.
+name=$(git -C "$WORK_TREE" log -1 --format=%an "$base..HEAD")
+email=$(git -C "$WORK_TREE" log -1 --format=%ae "$base..HEAD")
 tmp=$(mktemp -d)
-git -C "$WORK_TREE" format-patch -q -o "$tmp" -v "$version" --cover-letter \
+git -C "$WORK_TREE" -c user.name="$name" -c user.email="$email" \
+	format-patch -q -o "$tmp" -v "$version" --cover-letter \
 	--cover-from-description=subject --base="$base" --no-signature \
 	--subject-prefix=PATCH "$base..HEAD"
 # git dates the cover letter "now"; date it like the last commit, so that

@@ -2,7 +2,8 @@
 /*
  * Benchmark of call_counter_inc() against the alternatives, out of tree:
  * it measures other subsystems' primitives (atomic_long_t, percpu_counter,
- * the get_cpu() pattern), which is of no use to the series itself.
+ * the get_cpu() pattern, SPI's statistics update as it was before the
+ * series), which is of no use to the series itself.
  *
  * mode=time   ns per increment of each method with the same loop, first on
  *             one CPU, then on 1..all online CPUs at once (a kthread bound
@@ -11,9 +12,7 @@
  *             interrupts off, for the QEMU plugin scripts/bench/plugin/insn-count.c
  *             to count the instructions executed in between (x86_64 and
  *             arm64: the architectures bench_mark() has a marker for).
- * mode=read   cost of call_counter_read(), call_counter_read_cpu() and
- *             call_counter_reset(); the counter stays registered as
- *             "bench" for sysfs readers.
+ * mode=read   cost of call_counter_read() and call_counter_read_cpu().
  *
  * Results are printed as "call_counter_bench: <mode> key=value ...".
  */
@@ -32,7 +31,9 @@
 #include <linux/percpu_counter.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/spi/spi.h>
 #include <linux/timekeeping.h>
+#include <linux/u64_stats_sync.h>
 
 static char *mode = "time";
 module_param(mode, charp, 0444);
@@ -40,19 +41,29 @@ MODULE_PARM_DESC(mode, "time, insns or read");
 static unsigned long iters = 1000000;
 module_param(iters, ulong, 0444);
 MODULE_PARM_DESC(iters, "increments per CPU and method (time), reads (read)");
-static unsigned int resets = 1000;
-module_param(resets, uint, 0444);
-MODULE_PARM_DESC(resets, "resets timed (read)");
 static unsigned int windows = 1000;
 module_param(windows, uint, 0444);
 MODULE_PARM_DESC(windows, "single-increment windows per method (insns)");
 
-DEFINE_CALL_COUNTER(bench_counter, "bench");
+DEFINE_CALL_COUNTERS(bench_counter, 1);
 static DEFINE_PER_CPU(u64, bench_this_cpu);
 static DEFINE_PER_CPU(u64, bench_get_cpu);
 static atomic_long_t bench_atomic;
 static struct percpu_counter bench_pcc;
-static bool bench_registered;
+
+/*
+ * SPI's statistics: a group per controller of SPI_STAT_NR counters, and
+ * the structure and update of before the series (v7.3's
+ * SPI_STATISTICS_INCREMENT_FIELD()), counting "transfers".
+ */
+static struct call_counters bench_spi;
+struct bench_spi_old {
+	struct u64_stats_sync syncp;
+	u64_stats_t messages;
+	u64_stats_t transfers;
+	u64_stats_t other[25];
+};
+static struct bench_spi_old __percpu *bench_spi_old;
 
 /*
  * The marker of a window, a no-op that carries @kind (0 opens a window,
@@ -114,6 +125,8 @@ enum {
 	BENCH_GET_CPU,
 	BENCH_ATOMIC,
 	BENCH_PERCPU_COUNTER,
+	BENCH_SPI_OLD,
+	BENCH_SPI_NEW,
 	BENCH_NR,
 	/* Marker pair with nothing in between: the plugin's zero. */
 	BENCH_EMPTY = BENCH_NR,
@@ -121,12 +134,17 @@ enum {
 /* Every id, the empty window's too, fits the arm64 marker's 7 bits. */
 static_assert(BENCH_EMPTY < 128, "bench_mark(): a method id does not fit the marker");
 
-BENCH_METHOD(call_counter, BENCH_CALL_COUNTER, call_counter_inc(&bench_counter))
+BENCH_METHOD(call_counter, BENCH_CALL_COUNTER, call_counter_inc(&bench_counter, 0))
 BENCH_METHOD(this_cpu, BENCH_THIS_CPU, this_cpu_inc(bench_this_cpu))
 BENCH_METHOD(get_cpu, BENCH_GET_CPU,
 	     { int cpu = get_cpu(); per_cpu(bench_get_cpu, cpu)++; put_cpu(); })
 BENCH_METHOD(atomic, BENCH_ATOMIC, atomic_long_inc(&bench_atomic))
 BENCH_METHOD(percpu_counter, BENCH_PERCPU_COUNTER, percpu_counter_add(&bench_pcc, 1))
+BENCH_METHOD(spi_old, BENCH_SPI_OLD,
+	     { struct bench_spi_old *s; get_cpu(); s = this_cpu_ptr(bench_spi_old);
+	       u64_stats_update_begin(&s->syncp); u64_stats_inc(&s->transfers);
+	       u64_stats_update_end(&s->syncp); put_cpu(); })
+BENCH_METHOD(spi_new, BENCH_SPI_NEW, call_counter_inc(&bench_spi, SPI_STAT_TRANSFERS))
 BENCH_METHOD(empty, BENCH_EMPTY, barrier())
 
 static const struct {
@@ -141,6 +159,9 @@ static const struct {
 	[BENCH_ATOMIC] = { "atomic_long_inc", bench_loop_atomic, bench_window_atomic },
 	[BENCH_PERCPU_COUNTER] = { "percpu_counter_add", bench_loop_percpu_counter,
 				   bench_window_percpu_counter },
+	[BENCH_SPI_OLD] = { "spi_stats_v7.3", bench_loop_spi_old, bench_window_spi_old },
+	[BENCH_SPI_NEW] = { "spi_stats_call_counter", bench_loop_spi_new,
+			    bench_window_spi_new },
 	[BENCH_EMPTY] = { "empty", bench_loop_empty, bench_window_empty },
 };
 
@@ -267,41 +288,20 @@ static int bench_insns(void)
 
 static int bench_read(void)
 {
-	u64 t0, total_ns, cpu_ns, reset_ns, reset_max = 0, sink = 0;
+	u64 t0, total_ns, cpu_ns, sink = 0;
 	unsigned long i;
-	int ret;
 
 	t0 = ktime_get_ns();
 	for (i = 0; i < iters; i++)
-		sink += call_counter_read(&bench_counter);
+		sink += call_counter_read(&bench_counter, 0);
 	total_ns = ktime_get_ns() - t0;
 	t0 = ktime_get_ns();
 	for (i = 0; i < iters; i++)
-		sink += call_counter_read_cpu(&bench_counter, 0);
+		sink += call_counter_read_cpu(&bench_counter, 0, 0);
 	cpu_ns = ktime_get_ns() - t0;
-
-	/*
-	 * Each reset is timed alone, for the maximum too. A reset restarts
-	 * the count, which bench_check() compares with the increments
-	 * issued: count them again afterwards.
-	 */
-	reset_ns = 0;
-	for (i = 0; i < resets; i++) {
-		u64 d;
-
-		t0 = ktime_get_ns();
-		ret = call_counter_reset(&bench_counter);
-		d = ktime_get_ns() - t0;
-		if (ret)
-			return ret;
-		reset_ns += d;
-		reset_max = max(reset_max, d);
-	}
-	call_counter_add(&bench_counter, bench_issued[BENCH_CALL_COUNTER]);
-	pr_info("read possible_cpus=%u online_cpus=%u reads=%lu read_ns=%llu read_cpu_ns=%llu resets=%u reset_ns=%llu reset_max_ns=%llu sink=%llu\n",
+	pr_info("read possible_cpus=%u online_cpus=%u reads=%lu read_ns=%llu read_cpu_ns=%llu sink=%llu\n",
 		num_possible_cpus(), num_online_cpus(), iters,
-		div64_u64(total_ns, iters), div64_u64(cpu_ns, iters), resets,
-		resets ? div64_u64(reset_ns, resets) : 0, reset_max, sink);
+		div64_u64(total_ns, iters), div64_u64(cpu_ns, iters), sink);
 	return 0;
 }
 
@@ -312,12 +312,16 @@ static int bench_check(void)
 	unsigned int m;
 	int cpu, ret = 0;
 
-	got[BENCH_CALL_COUNTER] = call_counter_read(&bench_counter);
+	got[BENCH_CALL_COUNTER] = call_counter_read(&bench_counter, 0);
+	got[BENCH_SPI_NEW] = call_counter_read(&bench_spi, SPI_STAT_TRANSFERS);
 	got[BENCH_THIS_CPU] = 0;
 	got[BENCH_GET_CPU] = 0;
+	got[BENCH_SPI_OLD] = 0;
 	for_each_possible_cpu(cpu) {
 		got[BENCH_THIS_CPU] += per_cpu(bench_this_cpu, cpu);
 		got[BENCH_GET_CPU] += per_cpu(bench_get_cpu, cpu);
+		got[BENCH_SPI_OLD] +=
+			u64_stats_read(&per_cpu_ptr(bench_spi_old, cpu)->transfers);
 	}
 	got[BENCH_ATOMIC] = atomic_long_read(&bench_atomic);
 	got[BENCH_PERCPU_COUNTER] = percpu_counter_sum(&bench_pcc);
@@ -333,32 +337,43 @@ static int bench_check(void)
 	return ret;
 }
 
+static void bench_free(void)
+{
+	percpu_counter_destroy(&bench_pcc);
+	call_counters_destroy(&bench_spi);
+	free_percpu(bench_spi_old);
+}
+
 static int __init call_counter_bench_init(void)
 {
-	int ret;
+	int ret, cpu;
 
 	ret = percpu_counter_init(&bench_pcc, 0, GFP_KERNEL);
-	if (ret)
+	if (!ret)
+		ret = call_counters_init(&bench_spi, SPI_STAT_NR, GFP_KERNEL);
+	bench_spi_old = alloc_percpu(struct bench_spi_old);
+	if (!ret && !bench_spi_old)
+		ret = -ENOMEM;
+	if (ret) {
+		bench_free();
 		return ret;
-	if (!strcmp(mode, "time")) {
-		ret = bench_time();
-	} else if (!strcmp(mode, "insns")) {
-		ret = bench_insns();
-	} else if (!strcmp(mode, "read")) {
-		ret = call_counter_register(&bench_counter);
-		bench_registered = !ret;
-		if (!ret)
-			ret = bench_read();
-	} else {
-		ret = -EINVAL;
 	}
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(bench_spi_old, cpu)->syncp);
+
+	if (!strcmp(mode, "time"))
+		ret = bench_time();
+	else if (!strcmp(mode, "insns"))
+		ret = bench_insns();
+	else if (!strcmp(mode, "read"))
+		ret = bench_read();
+	else
+		ret = -EINVAL;
 	if (!ret)
 		ret = bench_check();
 	if (ret) {
 		pr_err("mode=%s failed: %d\n", mode, ret);
-		if (bench_registered)
-			call_counter_unregister(&bench_counter);
-		percpu_counter_destroy(&bench_pcc);
+		bench_free();
 		return ret;
 	}
 	pr_info("%s done\n", mode);
@@ -368,9 +383,7 @@ module_init(call_counter_bench_init);
 
 static void __exit call_counter_bench_exit(void)
 {
-	if (bench_registered)
-		call_counter_unregister(&bench_counter);
-	percpu_counter_destroy(&bench_pcc);
+	bench_free();
 }
 module_exit(call_counter_bench_exit);
 
