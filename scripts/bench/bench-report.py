@@ -29,7 +29,13 @@ LABEL = {
     "get_cpu_per_cpu": "`get_cpu(); per_cpu(v, cpu)++; put_cpu();`",
     "atomic_long_inc": "`atomic_long_inc()` (one shared counter)",
     "percpu_counter_add": "`percpu_counter_add(c, 1)`",
+    "spi_stats_v7.3": "SPI statistics update of v7.3 (`get_cpu()`, `u64_stats`)",
+    "spi_stats_call_counter": "SPI statistics update, `call_counter_inc()` on its group",
 }
+# Rows of the instruction table only, where the counts have them: SPI's
+# update of one statistic, before the series and with it.
+SPI_METHODS = ["spi_stats_v7.3", "spi_stats_call_counter"]
+ROWS = METHODS + SPI_METHODS
 COLOR = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e"]
 ARCHES = ["x86_64", "arm64"]
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
@@ -133,7 +139,7 @@ def insns_columns(ins, arch):
         if column_arch(title) != arch:
             title = "%s (%s)" % (arch, title)
         cells = {}
-        for m in METHODS:
+        for m in (m for m in ROWS if m in ins[n]):
             mean, lo, hi = ins[n][m]
             cells[m] = ("%g" % mean if lo == hi else
                         "%.1f (min %d, max %d)" % (mean, lo, hi))
@@ -163,7 +169,7 @@ def find_insns_table(lines, doc):
     if len(rows) < 2 or rows[0][0] != "method":
         die("%s: cannot read the instruction table (%s)" % (doc, INSNS_TITLE))
     cols = [(t, {}) for t in rows[0][1:]]
-    method = {LABEL[m]: m for m in METHODS}
+    method = {LABEL[m]: m for m in ROWS}
     for r in rows[2:]:
         if len(r) != len(cols) + 1:
             die("%s: a row of the instruction table has %d cells, not %d: %s"
@@ -182,7 +188,7 @@ def insns_table(cols):
     out = [INSNS_TITLE, ""]
     out.append("| method | " + " | ".join(t for t, _ in cols) + " |")
     out.append("|---|" + "---:|" * len(cols))
-    for m in METHODS:
+    for m in (m for m in ROWS if any(m in c for _, c in cols)):
         out.append("| %s | %s |" % (LABEL[m], " | ".join(c.get(m, "-") for _, c in cols)))
     out.append("")
     return out
@@ -277,15 +283,33 @@ def timing_lines(env, res):
 def read_lines(res):
     out = ["### Read cost (4 CPUs online)", "",
            "| possible CPUs | `call_counter_read()` ns | `call_counter_read_cpu()` ns "
-           "| read `total` ns | read all `per_cpu/cpu*` ns (per file) "
-           "| `call_counter_reset()` ns (max) |",
-           "|---:|---:|---:|---:|---:|---:|"]
+           "| read `total` ns | read all `per_cpu/cpu*` ns (per file) |",
+           "|---:|---:|---:|---:|---:|"]
     for p, k, u in reads(res):
-        out.append("| %d | %s | %s | %s | %s (%s) | %s (%s) |" % (
+        out.append("| %d | %s | %s | %s | %s (%s) |" % (
             p, k["read_ns"], k["read_cpu_ns"], u["total_ns"],
-            u["per_cpu_round_ns"], u["per_cpu_file_ns"],
-            k.get("reset_ns", "-"), k.get("reset_max_ns", "-")))
+            u["per_cpu_round_ns"], u["per_cpu_file_ns"]))
     out.append("")
+    return out
+
+
+def size_lines(res):
+    """The facility's size in each guest build measured (size.txt: lines of
+    "BUILD TEXT DATA" for lib/call_counter.o), and what a counter costs."""
+    path = os.path.join(res, "size.txt")
+    if not os.path.exists(path):
+        return []
+    out = ["### Size of the facility", "",
+           "`size` of `lib/call_counter.o`, built into every kernel (the increment "
+           "is inline in the users):", "",
+           "| build | text bytes | data bytes |", "|---|---:|---:|"]
+    with open(path) as f:
+        for line in f:
+            build, text, data = line.split()
+            out.append("| %s | %s | %s |" % (build, text, data))
+    out += ["", "Memory: a group of *nr* counters takes 8 × *nr* bytes per possible "
+            "CPU on 64-bit; on 32-bit also one `u64_stats_sync` per CPU for the "
+            "whole group (4 bytes, more with lockdep).", ""]
     return out
 
 
@@ -317,6 +341,7 @@ def main():
     cols = insns_columns(ins, arch)
     table = insns_table(kept + cols)
 
+    out += size_lines(res)
     if arch == "x86_64":
         out += table
         out += read_lines(res)

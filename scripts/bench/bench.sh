@@ -92,6 +92,12 @@ run() {
 }
 
 prepare "$guest"
+# The facility's text and data in the guest builds of this architecture
+# (and of i386, the 32-bit one, with x86_64's when it has been built).
+for b in "$guest" $([ "$arch" = x86_64 ] && echo guest-i386); do
+	[ -f "$OUT/$b/lib/call_counter.o" ] || continue
+	size "$OUT/$b/lib/call_counter.o" | awk -v b="$b" 'NR == 2 { print b, $1, $2 }'
+done >"$res/size.txt"
 if [ "$accel" = tcg ]; then
 	for name in $variants; do
 		"$here/build.sh" "$name"
