@@ -2,7 +2,7 @@
 # The soak (not a test of make test): boots the main guest's kernel and
 # runs the kselftest's stress tests in rounds until at least SOAK_CALLS
 # calls have been counted under migration and SOAK_CYCLES CPU
-# offline/online cycles made, with resets under load, every exact-total
+# offline/online cycles made, every exact-total
 # check of the tests on; then writes the figures into
 # Documentation/soak.md (scripts/bench/soak-report.py).
 # Env: SOAK_CALLS (100000000), SOAK_CYCLES (1000), SOAK_MAX (seconds at

@@ -46,10 +46,10 @@ grep -Eq '^ *ok [0-9]+ call_counter$' "$raw" ||
 up=$(sed -n 's/.*smp: Brought up .* \([0-9][0-9]*\) CPUs*$/\1/p' "$raw" | head -n 1)
 [ "${up:-1}" = "$cpus" ] || die "kunit: UML brought up ${up:-1} CPUs, not $cpus (see $raw)"
 skips=$(grep -E '^ *(ok|not ok) [0-9]+ .*# SKIP' "$raw" || true)
-bad=$(echo "$skips" | grep -v -E 'ok [0-9]+ call_counter_test_hotplug # SKIP .*CPU hotplug' || true)
+bad=$(echo "$skips" | grep -v -E 'ok [0-9]+ call_counter_test_offline # SKIP needs CONFIG_HOTPLUG_CPU' || true)
 [ -z "$bad" ] || die "kunit: cases skipped on UML that should run there:
 $bad"
 if [ -n "$skips" ] && grep -q '^CONFIG_HOTPLUG_CPU=y' "$obj/.config"; then
-	die "kunit: the hotplug case skipped although the UML kernel has HOTPLUG_CPU"
+	die "kunit: the offline case skipped although the UML kernel has HOTPLUG_CPU"
 fi
 echo "kunit: kunit.py run PASS on UML with $cpus CPUs${skips:+; skipped only because UML has no CPU hotplug: $(echo "$skips" | sed 's/^ *//')}"
