@@ -16,7 +16,8 @@ trap cleanup EXIT
 f=$tree/lib/call_counter.c
 grep -q '^ \* @cpu: a possible CPU, online or not$' "$f" || fail "test needs the @cpu line of call_counter_read_cpu()"
 sed -i '/^ \* @cpu: a possible CPU, online or not$/d' "$f"
-sed -i 's|^u64 call_counter_read(const struct call_counter \*c)$|/* A comment that is far too long for the kernel coding style, which wants lines of at most 100 columns. */\n&|' "$f"
+sed -i 's|^u64 call_counter_read(const struct call_counters \*cc, unsigned int i)$|/* A comment that is far too long for the kernel coding style, which wants lines of at most 100 columns. */\n&|' "$f"
+grep -q '^/\* A comment that is far too long' "$f" || fail "test needs the definition line of call_counter_read()"
 git -C "$tree" -c user.name=t -c user.email=t@example.invalid commit -qam "lib/call_counter: a bad patch"
 mkdir "$SCRATCH/patches"
 cp "$TOP"/patches/*.patch "$SCRATCH/patches/"
