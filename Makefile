@@ -32,7 +32,7 @@ DEPS_CHECK := gnuplot-nox codespell python3-ply python3-git python3-sphinx \
 # instead of x86_64's.
 GUEST_SUFFIX := $(if $(filter-out x86_64,$(or $(ARCH),x86_64)),-$(ARCH))
 
-.PHONY: run shell deps deps-check fetch tree apply guest debug kcsan kunit kcsan-strict bench soak check send test test-all export help
+.PHONY: run shell deps deps-check fetch tree apply guest debug faults kcsan kunit kcsan-strict bench soak check send test test-all export help
 run: guest
 
 deps:
@@ -75,6 +75,13 @@ DEBUG_BUILD := $(if $(filter i386,$(ARCH)),guest-i386,debug$(GUEST_SUFFIX))
 debug: apply
 	@KERNEL_PARAMS="$(if $(GUEST_SUFFIX),,no5lvl cc.zswap_mib=4)$${KERNEL_PARAMS:+ $$KERNEL_PARAMS}" \
 		$(CHECKER_GUEST) $(DEBUG_BUILD)
+
+# Allocation failures in the test module's setup paths, one at a time
+# (scripts/guest/fault-test.c), on the checker kernel: x86_64's debug
+# build has fault injection and kmemleak.
+faults: apply
+	@$(if $(GUEST_SUFFIX),echo "make faults: x86_64 only (its debug build has fault injection), not ARCH=$(ARCH)" >&2; exit 2)
+	@FAULTS=1 $(CHECKER_GUEST) debug
 
 # KCSAN without the users' tests (configs/builds): they drive upstream's
 # swap and zsmalloc code, whose own data races (scripts/guest/kcsan-upstream-races)

@@ -85,9 +85,12 @@ for t in "$TOP"/selftests/test-*.sh; do
 done
 
 # The rest of the matrix: the other architectures (arm64, weakly
-# ordered), KCSAN, kunit.py on UML, and the gate's builds of their own
+# ordered), fault injection, KCSAN, kunit.py on UML, and the gate's builds of their own
 # (the kernel without SYSFS, sparse, each patch).
 arch_steps all
+# The checker kernel again, with allocations made to fail in the test
+# module's setup paths, and kmemleak after.
+step all faults mk faults
 step all kcsan mk kcsan
 step all kunit-tool mk kunit
 for c in nosysfs sparse bisect; do

@@ -113,4 +113,31 @@ expect_fail "users plan mismatch" "plan" judge --expect-users "$SCRATCH/14.log"
 users "ok 1 multigrain" "Bail out! mount tmpfs" >"$SCRATCH/15.log"
 expect_fail "users test bailed out" "Bail out! mount tmpfs" judge --expect-users "$SCRATCH/15.log"
 expect_fail "users tests missing" "in-tree users did not run" judge --expect-users "$SCRATCH/ok.log"
+# The fault-injection run (make faults): its TAP is judged; the stacks of
+# the failures it injected are not splats there, and are everywhere else;
+# a splat after such a stack still counts.
+faults() {
+	printf '%s\n' "CALL-COUNTER: FAULTS BEGIN" "TAP version 13" "$1" "1..1" \
+		"CALL-COUNTER: FAULTS END rc=0" "CALL-COUNTER: DMESG BEGIN" \
+		"[    9.1] FAULT_INJECTION: forcing a failure." \
+		"[    9.1] name failslab, interval 1, probability 0, space 0, times 1" \
+		"[    9.1] CPU: 1 UID: 0 PID: 71 Comm: fault-test Not tainted 7.3.4+ #1" \
+		"[    9.1] Call Trace:" "[    9.1]  <TASK>" "[    9.1]  dump_stack_lvl+0x5d/0x80" \
+		"[    9.1]  kobject_create_and_add+0x1b/0x90" "[    9.1]  </TASK>" \
+		"[    9.2] $2" "CALL-COUNTER: DMESG END" "CALL-COUNTER: END"
+}
+judge_faults() {
+	/usr/bin/python3 "$TOP/scripts/pipeline/report.py" --kunit-dir "$kunit_dir" --expect-faults "$@"
+}
+faults "ok 1 load: 90 allocations failed in turn" "$quiet" >"$SCRATCH/17.log"
+judge_faults "$SCRATCH/17.log" >/dev/null || fail "clean fault-injection log not a PASS"
+echo "ok: clean fault-injection log passes"
+expect_fail "fault stack outside a fault-injection run" "splat line.*Call Trace" \
+	/usr/bin/python3 "$TOP/scripts/pipeline/report.py" "$SCRATCH/17.log"
+faults "not ok 1 load: 90 allocations failed in turn" "$quiet" >"$SCRATCH/18.log"
+expect_fail "failed fault-injection test" "faults failed: load" judge_faults "$SCRATCH/18.log"
+faults "ok 1 load" "WARNING: CPU: 1 PID: 71 at lib/kobject.c:9 kobject_add+0x1/0x2" >"$SCRATCH/19.log"
+expect_fail "splat after a fault's stack" "splat line.*kobject_add" judge_faults "$SCRATCH/19.log"
+sed '/FAULTS BEGIN/,/FAULTS END/d' "$SCRATCH/17.log" >"$SCRATCH/20.log"
+expect_fail "fault-injection test missing" "allocation failures injected did not run" judge_faults "$SCRATCH/20.log"
 echo "PASS: report"

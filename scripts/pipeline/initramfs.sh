@@ -54,8 +54,8 @@ cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp "$TOP/scripts/guest/timeout" "$root/usr/bin/timeout"
 # The tests of the series' in-tree users (init runs them when the kernel
-# has what they test).
-for t in mgtime zswap; do
+# has what they test), and the fault-injection test (make faults).
+for t in mgtime zswap fault; do
 	# shellcheck disable=SC2086 # $cc may be a command with an option
 	$cc -static -O2 -Wall -Werror -isystem "$obj/usr/include" -o "$root/usr/bin/$t-test" "$TOP/scripts/guest/$t-test.c" ||
 		die "initramfs: building scripts/guest/$t-test.c failed"

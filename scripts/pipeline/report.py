@@ -3,8 +3,8 @@
 users' tests' TAP, kernel splats.
 
 usage: report.py LOG --kunit-dir DIR [--expect-suite NAME]...
-                     [--expect-kselftest] [--expect-users] [--no-skip]
-                     [--label TEXT] [--verbose]
+                     [--expect-kselftest] [--expect-users] [--expect-faults]
+                     [--no-skip] [--label TEXT] [--verbose]
 
 The KTAP is judged by the tree's own parser (DIR: the tree's
 tools/testing/kunit), which checks the plans and the numbering. Prints a
@@ -28,6 +28,10 @@ SERIES_FRAME = re.compile(r"\b(call_counter|cc|test_call_counter)_\w*\+0x|\[test
 # The tests' own output (TAP, diagnostics), as opposed to the kernel's.
 TAP_LINE = re.compile(r"^\s*(#|ok |not ok |TAP version|1\.\.|Bail out!)")
 STAMP = re.compile(r"^\[[ 0-9.]*\](\[ *[TC][0-9]+\])? ?")
+# The kernel's reports of an allocation made to fail (make faults): a
+# header, then the stack up to "</TASK>". Expected there, not splats.
+FAULT_REPORT = re.compile(r"FAULT_INJECTION: forcing a failure|page allocation failure: order:"
+                          r"|vmalloc error: size|percpu: allocation failed")
 RESULT = re.compile(r"^(?P<indent>\s*)(?P<not>not )?ok \d+ (?P<name>[^#]*?)\s*(#\s*(?P<directive>\w+).*)?$")
 
 
@@ -150,6 +154,18 @@ def upstream_races(dmesg):
     return skip
 
 
+def fault_reports(dmesg):
+    """Line indices of the reports of injected allocation failures: from
+    each header to the end of its stack (at most 80 lines, so that a cut
+    report does not hide what follows)."""
+    skip = set()
+    for i, line in enumerate(dmesg):
+        if FAULT_REPORT.search(line):
+            end = next((j for j in range(i, min(i + 80, len(dmesg))) if "</TASK>" in dmesg[j]), i)
+            skip.update(range(i, end + 1))
+    return skip
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("log")
@@ -157,6 +173,8 @@ def main():
     ap.add_argument("--expect-kselftest", action="store_true")
     ap.add_argument("--expect-users", action="store_true",
                     help="the tests of the series' in-tree users must run")
+    ap.add_argument("--expect-faults", action="store_true",
+                    help="the fault-injection test must run; its reports are not splats")
     ap.add_argument("--no-skip", action="store_true",
                     help="a skipped KUnit case or kselftest test is a failure")
     ap.add_argument("--label", default="guest")
@@ -236,6 +254,14 @@ def main():
         fails += ufails
         summary.append(f"users {sum(1 for r in ures if r[1])}/{len(ures)} passed")
 
+    # Allocation failures injected in the setup paths (make faults)
+    faults = shown_section(lines, "allocation failures injected", "FAULTS BEGIN",
+                           "FAULTS END", args.expect_faults, fails, args.verbose)
+    if faults:
+        ffails, fres = tap_streams(faults, "faults")
+        fails += ffails
+        summary.append(f"faults {sum(1 for r in fres if r[1])}/{len(fres)} passed")
+
     # splats: anywhere in the console stream, not only in the dmesg dump
     # (a wrapped log buffer would lose early ones there, and a splat after
     # the dump is only on the console). TAP lines are the tests' own
@@ -244,6 +270,8 @@ def main():
     with open(os.path.join(GUEST, "splat-patterns")) as f:
         pats = [re.compile(p.strip()) for p in f if p.strip()]
     skip = upstream_races(lines)
+    if args.expect_faults:
+        skip |= fault_reports(lines)
     seen, hits = set(), []
     for i, l in enumerate(lines):
         if i in skip or TAP_LINE.match(l) or not any(p.search(l) for p in pats):
@@ -257,7 +285,7 @@ def main():
         fails.append(f"{len(hits)} splat line(s) in the console, first: {lines[hits[0]].strip()}")
     summary.append(f"{len(hits)} splats")
 
-    if not ktap and not ksft and not args.expect_suite and not args.expect_kselftest:
+    if not ktap and not ksft and not faults and not args.expect_suite and not args.expect_kselftest:
         summary.insert(0, "no test ran (the series is empty)")
     if fails:
         print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))

@@ -7,7 +7,8 @@
 # tests), VERBOSE (1: the console and every TAP line on the terminal),
 # FORCE (1: boot even when the last run passed with the same kernel,
 # initramfs and boot), DRY_RUN (1: print the build and QEMU commands),
-# and boot.sh's.
+# FAULTS (1: the fault-injection test instead of the tests, logs in
+# $OUT/NAME/faults/), and boot.sh's.
 set -eu
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -33,6 +34,17 @@ if ! series_empty && grep -q '^CONFIG_ZSWAP=y' "$OUT/$name/.config"; then
 fi
 "$here/initramfs.sh" "$name"
 
+# The fault-injection run: no KUnit at boot (the tests' run has it), and
+# a log buffer that holds every failure's report, which it reads back.
+logs=$OUT/$name
+if [ "${FAULTS:-0}" = 1 ]; then
+	expect="--expect-faults"
+	KERNEL_PARAMS="cc.faults=1 kunit.enable=0 log_buf_len=16M${KERNEL_PARAMS:+ $KERNEL_PARAMS}"
+	logs=$OUT/$name/faults
+	mkdir -p "$logs"
+	export BOOT_LOG="${BOOT_LOG:-$logs/boot.log}"
+fi
+
 params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
 # More kernel parameters from the caller (e.g. kcsan.skip_watch=100).
 params="$params${KERNEL_PARAMS:+ $KERNEL_PARAMS}"
@@ -49,14 +61,14 @@ if [ "${GUEST_SHELL:-0}" = 1 ]; then
 fi
 # An unchanged kernel, initramfs and boot: the last run's PASS stands
 # (FORCE=1 boots again; make test always does).
-verdict=$OUT/$name/verdict
+verdict=$logs/verdict
 key=$( { sha256sum <"$(kernel_image "$OUT/$name")"; cat "$OUT/$name/initramfs.cpio.sum"
 	cat "$here/report.py" "$TOP/scripts/guest/splat-patterns"
 	echo "$params $expect"; env | grep -E '^(SMP|MEM|POSSIBLE_CPUS|BOOT_TIMEOUT|QEMU_[A-Z_]*)=' | LC_ALL=C sort
 	} | sha256sum | cut -d' ' -f1)
 if [ -z "${FORCE:-}" ] && [ -z "$(work_tree_edits)" ] && [ "$(head -n 1 "$verdict" 2>/dev/null)" = "$key" ]; then
 	tail -n +2 "$verdict"
-	log "$name: PASS, as in the run of $(date -r "$verdict" '+%F %T'): same kernel, initramfs and boot (FORCE=1 boots again); logs in $OUT/$name/"
+	log "$name: PASS, as in the run of $(date -r "$verdict" '+%F %T'): same kernel, initramfs and boot (FORCE=1 boots again); logs in $logs/"
 	exit 0
 fi
 rm -f "$verdict"
@@ -68,11 +80,11 @@ boot_rc=0
 judged=0
 # shellcheck disable=SC2086 # $expect holds several options
 /usr/bin/python3 "$here/report.py" --label "$name" --kunit-dir "$WORK_TREE/tools/testing/kunit" \
-	${VERBOSE:+--verbose} $expect "${BOOT_LOG:-$OUT/$name/boot.log}" >"$OUT/$name/report.txt" ||
+	${VERBOSE:+--verbose} $expect "${BOOT_LOG:-$logs/boot.log}" >"$logs/report.txt" ||
 	judged=$?
-cat "$OUT/$name/report.txt"
-[ "$judged" -ne 0 ] || [ -n "${BOOT_LOG:-}" ] || { echo "$key"; cat "$OUT/$name/report.txt"; } >"$verdict"
+cat "$logs/report.txt"
+[ "$judged" -ne 0 ] || [ "${BOOT_LOG:-$logs/boot.log}" != "$logs/boot.log" ] || { echo "$key"; cat "$logs/report.txt"; } >"$verdict"
 what=
 [ -z "$(work_tree_edits)" ] || what=" (of the work tree with uncommitted changes, not patches/)"
-log "$name: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL)$what after $(elapsed); logs in $OUT/$name/ (build.log, boot.log)"
+log "$name${FAULTS:+ (faults)}: $([ "$judged" -eq 0 ] && echo PASS || echo FAIL)$what after $(elapsed); logs in $logs/ (boot.log, report.txt), build log $OUT/$name/build.log"
 exit "$judged"
