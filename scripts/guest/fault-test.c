@@ -49,7 +49,7 @@ static void knob(const char *attr, const char *file, const char *val)
 /* Whatever the kernel logged since the last call is discarded. */
 static void kmsg_skip(void)
 {
-	char rec[2048];
+	char rec[8192];
 	ssize_t n;
 
 	while ((n = read(kmsg_fd, rec, sizeof(rec))) > 0 || (n < 0 && errno == EPIPE))
@@ -86,7 +86,7 @@ static int alloc_frame(const char *fn)
 static void fault_site(char *site, size_t len)
 {
 	int in_report = 0, frames = 0;
-	char rec[2048];
+	char rec[8192];
 	ssize_t n;
 
 	snprintf(site, len, "?");
