@@ -80,7 +80,7 @@ debug: apply
 # (scripts/guest/fault-test.c), on the checker kernel: x86_64's debug
 # build has fault injection and kmemleak.
 faults: apply
-	@$(if $(GUEST_SUFFIX),echo "make faults: x86_64 only (its debug build has fault injection), not ARCH=$(ARCH)" >&2; exit 2)
+	@$(if $(GUEST_SUFFIX),echo "make faults: x86_64 only: its debug build is the one with fault injection; ARCH=$(ARCH) has none" >&2; exit 2)
 	@FAULTS=1 $(CHECKER_GUEST) debug
 
 # KCSAN without the users' tests (configs/builds): they drive upstream's

@@ -5,8 +5,13 @@
  * /proc/thread-self/fail-nth makes the Nth slab or page allocation of
  * this task fail (and nothing else), then one operation runs:
  *
- *  - load: finit_module() of test_call_counter.ko, whose init adds the
- *    /sys/kernel/test_call_counter/ directory, its files and per_cpu/;
+ *  - init: finit_module() of test_call_counter.ko, counting only the
+ *    allocations made with the module's code on the stack (the stack
+ *    filter's range is the module area above the kernel image, x86_64):
+ *    its init adds /sys/kernel/test_call_counter/, its files, per_cpu/;
+ *  - loader: the same load, every allocation of the module loader, tried
+ *    at N = 1, 2, 4, 8, ... (hundreds, most of them sysfs files of
+ *    /sys/module/, each load waiting for a delayed kobject release);
  *  - read: open, read and close total and per_cpu/cpu0;
  *  - call: open call, write "7", close;
  *  - unload: delete_module().
@@ -17,8 +22,8 @@
  * loaded module must still be exact (total = the calls made by the writes
  * that succeeded = the sum of per_cpu/). Where each failure was injected
  * is printed from the kernel's fault report (the caller of the failed
- * allocation). Splats and leaks (kmemleak) are judged by the host on the
- * whole kernel log.
+ * allocation; __GFP_NOWARN allocations fail without one). Splats and
+ * leaks (kmemleak) are judged by the host on the whole kernel log.
  */
 #include "users.h"
 
@@ -35,6 +40,8 @@
 
 static int nth_fd, kmsg_fd, ko_fd;
 static unsigned long long expected;
+/* Where x86_64 puts modules: above the kernel image. */
+static unsigned long module_area;
 
 /* Sets FILE of fault attribute ATTR in debugfs. */
 static void knob(const char *attr, const char *file, const char *val)
@@ -89,7 +96,7 @@ static void fault_site(char *site, size_t len)
 	char rec[8192];
 	ssize_t n;
 
-	snprintf(site, len, "?");
+	snprintf(site, len, "no report: a __GFP_NOWARN allocation");
 	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) > 0 || (n < 0 && errno == EPIPE)) {
 		char *msg, *plus, *mod;
 
@@ -239,8 +246,42 @@ static int injected(void)
 struct op {
 	const char *name;
 	int (*run)(void);
-	int loaded;	/* the module is loaded before the operation */
+	int loaded;		/* the module is loaded before the operation */
+	int module_only;	/* only allocations under the module's code */
+	int sampled;		/* N = 1, 2, 4, ... rather than every N */
 };
+
+/* Fail only allocations with a caller in [start, end) on the stack. */
+static void stack_filter(unsigned long start, unsigned long end)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%#lx", start);
+	knob("failslab", "require-start", s);
+	knob("fail_page_alloc", "require-start", s);
+	snprintf(s, sizeof(s), "%#lx", end);
+	knob("failslab", "require-end", s);
+	knob("fail_page_alloc", "require-end", s);
+}
+
+/* Above the kernel image: past its highest symbol in /proc/kallsyms. */
+static unsigned long kernel_end(void)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	unsigned long addr, end = 0;
+	char line[256];
+
+	if (!f)
+		bail("cannot open /proc/kallsyms");
+	/* A module's symbols end with "[module]". */
+	while (fgets(line, sizeof(line), f))
+		if (!strchr(line, '[') && sscanf(line, "%lx", &addr) == 1 && addr > end)
+			end = addr;
+	fclose(f);
+	if (!end)
+		bail("no addresses in /proc/kallsyms (kptr_restrict?)");
+	return end + 1;
+}
 
 /*
  * One operation with allocation 1, 2, ... failing: returns the number of
@@ -248,10 +289,11 @@ struct op {
  */
 static int try_op(const struct op *op)
 {
-	int n, rc, err, bad = 0, failed = 0, tolerated = 0;
+	int n, tries = 0, rc, err, bad = 0, failed = 0, tolerated = 0;
 	char site[256];
 
-	for (n = 1; n <= MAX_POINTS; n++) {
+	stack_filter(op->module_only ? module_area : 0, ~0UL);
+	for (n = 1; n <= MAX_POINTS; n = op->sampled ? 2 * n : n + 1) {
 		int now_loaded, was_injected;
 
 		if (op->loaded != exists("/sys/module/" NAME)) {
@@ -272,6 +314,7 @@ static int try_op(const struct op *op)
 				bail("%s: failed with no allocation failing", op->name);
 			break;
 		}
+		tries++;
 		fault_site(site, sizeof(site));
 		now_loaded = exists("/sys/module/" NAME);
 		if (rc) {
@@ -302,18 +345,19 @@ static int try_op(const struct op *op)
 	}
 	if (n > MAX_POINTS)
 		bail("%s: more than %d allocations", op->name, MAX_POINTS);
-	tap_result(!bad && n > 1, "%s: %d allocations failed in turn: %d errors, %d tolerated, %d broke a rule",
-		   op->name, n - 1, failed, tolerated, bad);
+	tap_result(!bad && tries, "%s: %d allocations failed in turn%s: %d errors, %d tolerated, %d broke a rule",
+		   op->name, tries, op->sampled ? " (N = 1, 2, 4, ...)" : "", failed, tolerated, bad);
 	return bad;
 }
 
 int main(void)
 {
 	static const struct op ops[] = {
-		{ "load", load, 0 },
-		{ "read", read_files, 1 },
-		{ "call", call, 1 },
-		{ "unload", unload, 1 },
+		{ "init", load, 0, 1, 0 },
+		{ "loader", load, 0, 0, 1 },
+		{ "read", read_files, 1, 0, 0 },
+		{ "call", call, 1, 0, 0 },
+		{ "unload", unload, 1, 0, 0 },
 	};
 	struct utsname u;
 	char path[256];
@@ -345,6 +389,7 @@ int main(void)
 	knob("fail_page_alloc", "verbose", "2");
 	if (exists("/sys/module/" NAME) && unload())
 		bail("cannot unload %s", NAME);
+	module_area = kernel_end();
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		try_op(&ops[i]);
