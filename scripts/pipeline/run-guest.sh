@@ -43,6 +43,8 @@ if [ "${FAULTS:-0}" = 1 ]; then
 	logs=$OUT/$name/faults
 	mkdir -p "$logs"
 	export BOOT_LOG="${BOOT_LOG:-$logs/boot.log}"
+	# Measured: 5 minutes from boot to the end marker.
+	: "${BOOT_TIMEOUT:=1200}"
 fi
 
 params="cc.duration=${DURATION:-5}${THREADS:+ cc.threads=$THREADS}${SEED:+ cc.seed=$SEED}"
