@@ -246,21 +246,19 @@ def main():
             if not r[1] and r[3] != "SKIP":
                 print(f"    failed: {r[2]}")
 
-    # The series' in-tree users
-    users = shown_section(lines, "the tests of the in-tree users", "USERS BEGIN",
-                          "USERS END", args.expect_users, fails, args.verbose)
-    if users:
-        ufails, ures = tap_streams(users, "users")
-        fails += ufails
-        summary.append(f"users {sum(1 for r in ures if r[1])}/{len(ures)} passed")
-
-    # Allocation failures injected in the setup paths (make faults)
-    faults = shown_section(lines, "allocation failures injected", "FAULTS BEGIN",
-                           "FAULTS END", args.expect_faults, fails, args.verbose)
-    if faults:
-        ffails, fres = tap_streams(faults, "faults")
-        fails += ffails
-        summary.append(f"faults {sum(1 for r in fres if r[1])}/{len(fres)} passed")
+    # The series' in-tree users; allocation failures injected in the
+    # setup paths (make faults)
+    tapped = []
+    for what, label, mark, expected in (
+            ("the tests of the in-tree users", "users", "USERS", args.expect_users),
+            ("allocation failures injected", "faults", "FAULTS", args.expect_faults)):
+        body = shown_section(lines, what, mark + " BEGIN", mark + " END", expected,
+                             fails, args.verbose)
+        if body:
+            tapped.append(label)
+            tfails, tres = tap_streams(body, label)
+            fails += tfails
+            summary.append(f"{label} {sum(1 for r in tres if r[1])}/{len(tres)} passed")
 
     # splats: anywhere in the console stream, not only in the dmesg dump
     # (a wrapped log buffer would lose early ones there, and a splat after
@@ -285,7 +283,7 @@ def main():
         fails.append(f"{len(hits)} splat line(s) in the console, first: {lines[hits[0]].strip()}")
     summary.append(f"{len(hits)} splats")
 
-    if not ktap and not ksft and not faults and not args.expect_suite and not args.expect_kselftest:
+    if not ktap and not ksft and not tapped and not args.expect_suite and not args.expect_kselftest:
         summary.insert(0, "no test ran (the series is empty)")
     if fails:
         print(f"VERDICT: FAIL [{args.label}] " + "; ".join(fails))
